@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * kofukin: the command-line entry. Parses the command name, imports that command's module
+ * lazily (so `summary` never loads puppeteer), and maps errors to exit codes in one place:
+ * user errors print their message; internal errors print a stack trace only with --debug.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UserError, InputError, formatProblem } from './errors/errors.ts';
+import type { Command } from './commands/command.ts';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'usage: kofukin <command> [options]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `kofukin <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = rest.includes('--debug');
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 64;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`kofukin: unknown command "${name}"\n\n${usage()}\n`);
+    return 64;
+  }
+  try {
+    const { command } = await entry.load();
+    return await command(rest.filter((a) => a !== '--debug'), { stdout: process.stdout, stderr: process.stderr });
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const p of err.problems) process.stderr.write(`kofukin ${name}: ${formatProblem(p)}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`kofukin ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    process.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
+    if (debug && e?.stack) process.stderr.write(e.stack + '\n');
+    else process.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
+    return 70;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

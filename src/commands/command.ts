@@ -1,0 +1,31 @@
+/**
+ * The shape of a CLI command and its argument parsing helpers.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors/errors.ts';
+
+export interface CommandIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A command takes its arguments (after the command name) and returns the exit code. */
+export type Command = (args: string[], io: CommandIO) => Promise<number>;
+
+/** parseArgs with usage errors as UsageError (exit 64) and --help support. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  name: string,
+  args: string[],
+  options: T,
+  usage: string,
+) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\nusage: ${usage}`);
+  }
+}
+
+export function requirePositional(positionals: string[], count: number, usage: string): void {
+  if (positionals.length < count) throw new UsageError(`missing argument\n\nusage: ${usage}`);
+}

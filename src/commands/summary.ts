@@ -1,0 +1,117 @@
+/**
+ * `kofukin summary <municipality file> [--json] [--strict]`: loads and validates the inputs and
+ * prints every derived figure, as a readable table or as JSON for other tools.
+ */
+import { throwIfProblems, formatProblem } from '../errors/errors.ts';
+import { deriveReport, type DerivedReport } from '../derive/report.ts';
+import { fiscalYearJa, groupDigits, percentJa, signed } from '../derive/era.ts';
+import { GROUP_KIND_LABELS } from '../derive/scores.ts';
+import { loadInputsForCli, INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
+import { textTable } from '../cli/text-table.ts';
+import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+
+const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--national F] [--peers F] [--grants F] [--narrative F]';
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs('summary', args, { ...INPUT_OPTIONS, json: { type: 'boolean' } }, USAGE);
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  requirePositional(positionals, 1, USAGE);
+  const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
+  const report = deriveReport({
+    results: inputs.results,
+    catalog: inputs.catalog,
+    national: inputs.national?.data,
+    peers: inputs.peers?.data,
+    grants: inputs.grants?.data,
+    narrative: inputs.narrative?.data,
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+  });
+  throwIfProblems(report.warnings, Boolean(values.strict));
+  for (const w of report.warnings) io.stderr.write(`kofukin summary: ${formatProblem(w)}\n`);
+  io.stdout.write(values.json ? JSON.stringify(summaryJson(report), null, 2) + '\n' : summaryText(report) + '\n');
+  return 0;
+};
+
+/** The JSON document printed by `summary --json` (documented in the README). */
+export function summaryJson(report: DerivedReport) {
+  const { warnings, ...rest } = report;
+  return { format: 'kofukin-summary/1', ...rest, warnings: warnings.map(formatProblem) };
+}
+
+export function summaryText(r: DerivedReport): string {
+  const m = r.municipality;
+  const out: string[] = [];
+  out.push(`${m.name}（${m.prefecture}、${m.code}、第1号被保険者 ${groupDigits(m.insuredType1)}人） ${fiscalYearJa(r.fiscalYear)} 評価結果`);
+  out.push('');
+  for (const g of r.scoreSheet.grants) {
+    out.push(`■ ${g.name}  ${g.score} / ${g.max}点（${percentJa(g.ratePct)}）`);
+    const rows = g.goals.flatMap((goal) =>
+      goal.groups.flatMap((grp) =>
+        grp.indicators.map((i) => [i.ref, i.shortTitle, String(i.itemCount), String(i.score), String(i.max), percentJa(i.ratePct)]),
+      ),
+    );
+    out.push(textTable(['指標', '内容', '>項目数', '>得点', '>満点', '>得点率'], rows));
+    out.push('');
+  }
+  out.push('■ 得点状況（指標群別）');
+  out.push(
+    textTable(
+      ['', ...r.groupSummary.kinds.map((k) => `>${GROUP_KIND_LABELS[k]}`), '>合計'],
+      r.groupSummary.rows.map((row) => [
+        row.label,
+        ...r.groupSummary.kinds.map((k) => `${row.cells[k].score} / ${row.cells[k].max}点`),
+        `${row.total.score} / ${row.total.max}点`,
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('■ 未得点の項目');
+  for (const g of r.unscoredIndicators) {
+    for (const s of g.sections)
+      for (const item of s.items)
+        out.push(`  ${g.shortName} ${item.indicator.ref} ${item.indicator.shortTitle}  ${item.indicator.score}/${item.indicator.max}点（−${item.indicator.lost}）${item.missingNarrative ? '  [理由未記入]' : ''}`);
+  }
+  if (r.peerPlacement) {
+    const p = r.peerPlacement;
+    out.push('');
+    out.push(`■ ${p.groupName}の中での順位: 推進交付金 ${p.suishinRank}位、支援交付金 ${p.shienRank}位、合計 ${p.totalRank}位`);
+  }
+  if (r.nationalComparison) {
+    out.push('');
+    out.push(`■ 全国との比較（${r.nationalComparison.municipalityCount}市町村）`);
+    out.push(
+      textTable(
+        ['区分', '目標', '指標群', '>得点', '>満点', '>全国平均', '>差', '>中央値'],
+        r.nationalComparison.rows.map((row) => [
+          row.grantAbbr,
+          row.scope,
+          row.part,
+          String(row.city.score),
+          String(row.city.max),
+          row.national.mean.toFixed(1),
+          signed(row.diffFromMean),
+          String(row.national.median),
+        ]),
+      ),
+    );
+  }
+  if (r.grantHistory) {
+    out.push('');
+    out.push('■ 交付金受け入れ状況（千円）');
+    out.push(
+      textTable(
+        ['年度', '>推進交付金', '>支援交付金', '>合計'],
+        r.grantHistory.rows.map((row) => [
+          fiscalYearJa(row.fiscalYear) + (row.estimate ? '（見込み）' : ''),
+          row.suishin === null ? '－' : groupDigits(row.suishin),
+          row.shien === null ? '－' : groupDigits(row.shien),
+          row.total === null ? '－' : groupDigits(row.total),
+        ]),
+      ),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * All derived figures of one municipality report, from validated inputs. Pure: the inputs are
+ * data already loaded; nothing here reads files or the clock.
+ */
+import type { Problem } from '../errors/errors.ts';
+import { messages } from '../errors/messages.ts';
+import type { Catalog } from '../load/schemas/catalog.ts';
+import type { GrantHistory, MunicipalityResults, NationalAggregates, Narrative, PeerGroup } from '../load/schemas/inputs.ts';
+import { deriveGrantHistory, type GrantHistoryView } from './grants.ts';
+import { deriveGroupSummary, type GroupSummary } from './group-summary.ts';
+import { deriveNationalComparison, nationalRateChange, type NationalComparison } from './national.ts';
+import { derivePeerRanks, type PeerRanks } from './peers.ts';
+import { deriveScoreSheet, grantResult, type ScoreSheet } from './scores.ts';
+import { deriveUnscored, unscoredIds, type UnscoredByGrant } from './unscored.ts';
+
+export interface DerivedReportInput {
+  results: MunicipalityResults;
+  catalog: Catalog;
+  national?: NationalAggregates | null;
+  peers?: PeerGroup | null;
+  grants?: GrantHistory | null;
+  narrative?: Narrative | null;
+  /** File names, only to locate warnings. */
+  files?: { municipality?: string; narrative?: string };
+}
+
+export interface PeerPlacement {
+  groupName: string;
+  shortName: string;
+  count: number;
+  suishinRank: number;
+  shienRank: number;
+  totalRank: number;
+}
+
+export interface DerivedReport {
+  fiscalYear: number;
+  municipality: MunicipalityResults['municipality'];
+  scoreSheet: ScoreSheet;
+  groupSummary: GroupSummary;
+  unscoredIndicators: UnscoredByGrant[];
+  peerRanks: PeerRanks | null;
+  peerPlacement: PeerPlacement | null;
+  nationalComparison: NationalComparison | null;
+  nationalRateChange: { previousRate: number; rate: number; changePt: number } | null;
+  grantHistory: GrantHistoryView | null;
+  /** Warnings found while deriving (e.g. an unscored indicator without narrative text). */
+  warnings: Problem[];
+}
+
+export function deriveReport(input: DerivedReportInput): DerivedReport {
+  const { results, catalog } = input;
+  const scoreSheet = deriveScoreSheet(catalog, results.scores);
+  const unscoredIndicators = deriveUnscored(scoreSheet, catalog, input.narrative ?? null);
+  const maxima = { suishin: grantResult(scoreSheet, 'suishin').max, shien: grantResult(scoreSheet, 'shien').max };
+  const peerRanks = input.peers ? derivePeerRanks(input.peers, maxima, results.municipality.code) : null;
+  const me = peerRanks?.highlighted ?? null;
+
+  const warnings: Problem[] = [];
+  const narrativeFile = input.files?.narrative ?? input.files?.municipality ?? '(narrative)';
+  if (input.narrative) {
+    for (const g of unscoredIndicators)
+      for (const s of g.sections)
+        for (const item of s.items)
+          if (item.missingNarrative)
+            warnings.push({ location: { file: narrativeFile, place: '$.unscored' }, rule: messages.missingNarrative(item.indicator.id), severity: 'warning' });
+    const unscored = new Set(unscoredIds(unscoredIndicators));
+    input.narrative.unscored.forEach((u, i) => {
+      if (!unscored.has(u.indicator))
+        warnings.push({ location: { file: narrativeFile, place: `$.unscored[${i}].indicator` }, rule: messages.narrativeForScoredIndicator(u.indicator), severity: 'warning' });
+    });
+  } else if (unscoredIds(unscoredIndicators).length > 0) {
+    warnings.push({
+      location: { file: input.files?.municipality ?? '(municipality)', place: '$.files.narrative' },
+      rule: 'no narrative file: the unscored items will have no reason / future-action text',
+      severity: 'warning',
+    });
+  }
+
+  return {
+    fiscalYear: results.fiscalYear,
+    municipality: results.municipality,
+    scoreSheet,
+    groupSummary: deriveGroupSummary(scoreSheet),
+    unscoredIndicators,
+    peerRanks,
+    peerPlacement:
+      peerRanks && me
+        ? {
+            groupName: peerRanks.name,
+            shortName: peerRanks.shortName,
+            count: peerRanks.count,
+            suishinRank: me.suishin.rank,
+            shienRank: me.shien.rank,
+            totalRank: me.total.rank,
+          }
+        : null,
+    nationalComparison: input.national ? deriveNationalComparison(scoreSheet, input.national) : null,
+    nationalRateChange: input.national ? nationalRateChange(input.national) : null,
+    grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
+    warnings,
+  };
+}

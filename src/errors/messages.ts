@@ -1,0 +1,33 @@
+/**
+ * Every user-facing message of input validation, as a named function, so wording stays
+ * consistent and tests can refer to it.
+ */
+export const messages = {
+  cannotRead: (reason: string) => `cannot read file (${reason})`,
+  duplicateKey: () => `key appears more than once in the same object (JSON keeps only the last)`,
+  invalidJson: (detail: string) => `not valid JSON: ${detail}`,
+  unknownIndicator: (id: string) => `unknown indicator "${id}": it is not in the catalog for this fiscal year`,
+  missingIndicator: (id: string) => `indicator "${id}" has no score: every catalog indicator must be scored exactly once`,
+  duplicateIndicator: (id: string) => `indicator "${id}" is scored more than once`,
+  scoreAboveMax: (id: string, score: number, max: number) =>
+    `score ${score} of "${id}" is above its maximum ${max}`,
+  scoreNegative: (id: string, score: number) => `score ${score} of "${id}" is below 0`,
+  totalMismatch: (what: string, stated: number, derived: number) =>
+    `stated ${what} ${stated} does not equal the ${derived} derived from the indicator scores`,
+  fiscalYearMismatch: (what: string, stated: number, expected: number) =>
+    `${what} is for fiscal year ${stated} but the report is for ${expected}`,
+  noCatalog: (fiscalYear: number) => `no indicator catalog for fiscal year ${fiscalYear} in data/catalog/`,
+  missingNarrative: (id: string) => `unscored indicator "${id}" has no reason / future-action text in the narrative`,
+  narrativeForScoredIndicator: (id: string) =>
+    `narrative gives a reason for "${id}" but that indicator is not unscored`,
+  duplicatePeer: (code: string) => `municipality code ${code} appears more than once in the peer group`,
+  rankMismatch: (what: string, name: string, stated: number, derived: number) =>
+    `stated ${what} rank of ${name} is ${stated} but the scores give ${derived}`,
+  catalogMaxMismatch: (what: string, stated: number, sum: number) =>
+    `${what} states ${stated} points but its parts add up to ${sum}`,
+  catalogIdMismatch: (stated: string, expected: string) =>
+    `indicator id "${stated}" does not match its position in the catalog ("${expected}")`,
+  duplicateYear: (year: number) => `fiscal year ${year} appears more than once`,
+  meanSumMismatch: (column: string, stated: number, sum: number) =>
+    `mean of ${column} is ${stated} but its parts add up to ${sum} (more than rounding allows)`,
+} as const;

@@ -1,0 +1,134 @@
+/**
+ * Malformed or inconsistent inputs: the CLI exits non-zero with a message naming the file, the
+ * JSON path or indicator, and the rule broken.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+import { samplePath } from '../helpers/seeds.ts';
+
+/** A copy of the Kyoto sample in a temp dir, with the municipality file's text transformed. */
+function brokenSample(transform: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kofukin-bad-'));
+  for (const f of ['grants.json', 'narrative.json']) copyFileSync(samplePath(f), join(dir, f));
+  const original = readFileSync(samplePath('municipality.json'), 'utf8').replaceAll('../../', `${samplePath('../../')}`);
+  const file = join(dir, 'municipality.json');
+  writeFileSync(file, transform(original));
+  return file;
+}
+
+const mutateJson = (f: (j: any) => void) => (text: string) => {
+  const j = JSON.parse(text);
+  f(j);
+  return JSON.stringify(j, null, 2);
+};
+
+describe('summary rejects bad input with located errors', () => {
+  it('accepts the untouched copy (control)', () => {
+    const r = runCli(['summary', brokenSample((t) => t)]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('bad JSON: names file, line and column', () => {
+    const file = brokenSample((t) => t.replace('"fiscalYear": 2024,', '"fiscalYear": 2024,,'));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/line 2, column \d+/);
+    expect(r.stderr).toContain('not valid JSON');
+  });
+
+  it('a score above its max: names the indicator path and the maximum', () => {
+    const file = brokenSample(mutateJson((j) => (j.scores['suishin.I.i.1'] = 18)));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 18 of "suishin.I.i.1" is above its maximum 16`);
+  });
+
+  it('a missing indicator', () => {
+    const file = brokenSample(mutateJson((j) => delete j.scores['shien.III.ii.2']));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('indicator "shien.III.ii.2" has no score');
+  });
+
+  it('a duplicated indicator (the same key twice in the JSON text)', () => {
+    const file = brokenSample((t) => t.replace('"suishin.I.i.2": 16,', '"suishin.I.i.2": 16,\n    "suishin.I.i.2": 12,'));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.scores["suishin.I.i.2"]: key appears more than once');
+  });
+
+  it('an unknown indicator', () => {
+    const file = brokenSample(mutateJson((j) => (j.scores['suishin.I.i.9'] = 1)));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown indicator "suishin.I.i.9"');
+  });
+
+  it('stated totals that disagree with the scores', () => {
+    const file = brokenSample(mutateJson((j) => (j.statedTotals.suishin = 278)));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.statedTotals.suishin: stated suishin total 278 does not equal the 277 derived');
+  });
+
+  it('a wrong type: names the path and the expected type', () => {
+    const file = brokenSample(mutateJson((j) => (j.municipality.insuredType1 = '393,443')));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.municipality.insuredType1');
+    expect(r.stderr).toMatch(/expected number/);
+  });
+
+  it('reports several problems at once', () => {
+    const file = brokenSample(
+      mutateJson((j) => {
+        j.scores['suishin.I.i.1'] = 17;
+        j.scores['shien.IV.5'] = 21;
+      }),
+    );
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"suishin.I.i.1"');
+    expect(r.stderr).toContain('"shien.IV.5"');
+  });
+
+  it('a peer group that disagrees with the municipality', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kofukin-peer-'));
+    const peers = JSON.parse(readFileSync(samplePath('../../peers/designated-cities-fy2024.json'), 'utf8'));
+    peers.members[11].shien = 282;
+    const peersFile = join(dir, 'peers.json');
+    writeFileSync(peersFile, JSON.stringify(peers));
+    const r = runCli(['summary', samplePath('municipality.json'), '--peers', peersFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${peersFile}: $.members[11].shien`);
+  });
+
+  it('--strict fails on an unscored item without narrative text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kofukin-narr-'));
+    const narrative = JSON.parse(readFileSync(samplePath('narrative.json'), 'utf8'));
+    narrative.unscored = narrative.unscored.filter((u: { indicator: string }) => u.indicator !== 'shien.I.ii.7');
+    const narrativeFile = join(dir, 'narrative.json');
+    writeFileSync(narrativeFile, JSON.stringify(narrative));
+    const lax = runCli(['summary', samplePath('municipality.json'), '--narrative', narrativeFile]);
+    expect(lax.code).toBe(0);
+    expect(lax.stderr).toContain('warning');
+    expect(lax.stderr).toContain('"shien.I.ii.7" has no reason');
+    const strict = runCli(['summary', samplePath('municipality.json'), '--narrative', narrativeFile, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('"shien.I.ii.7" has no reason');
+  });
+
+  it('--json prints the documented document', () => {
+    const r = runCli(['summary', samplePath('municipality.json'), '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.format).toBe('kofukin-summary/1');
+    expect(j.scoreSheet.score).toBe(560);
+    expect(j.peerPlacement.totalRank).toBe(5);
+  });
+});
