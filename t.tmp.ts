@@ -1,14 +1,15 @@
-import puppeteer from 'puppeteer-core';
-import { fontFaceCss } from './src/fonts/font.ts';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { execSync } from 'node:child_process';
-const body = `<h1>見出し</h1><p>本文 0123</p>`;
-const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title><style>${fontFaceCss(body)} body{font-family:"Report Gothic"} @page { margin: 18mm 16mm; @bottom-center { content: "- " counter(page) " -"; font-family: "Report Gothic"; font-size: 9pt; } }</style></head><body>${body}</body></html>`;
-const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, userDataDir: mkdtempSync('/tmp/kc-'), args: ['--no-sandbox','--disable-gpu'] });
-const page = await browser.newPage();
-await page.setContent(html, { waitUntil: 'load' });
-await page.evaluate(async () => { await document.fonts.ready; });
-  const pdf = await page.pdf({ format: 'A4', tagged: true, preferCSSPageSize: true });
-  writeFileSync(`/tmp/f-mb.pdf`, pdf);
-  console.log(JSON.stringify(execSync(`pdftotext /tmp/f-mb.pdf -`).toString()), execSync(`pdffonts /tmp/f-mb.pdf`).toString().split('\n').slice(2).join(' | '));
-await browser.close();
+import { BrowserSession } from './src/print/browser.ts';
+import { printPdf } from './src/print/pdf.ts';
+import { sampleHtml } from './test/print/sample.ts';
+import { writeFileSync } from 'node:fs';
+const s = new BrowserSession({ sparePages: 1 });
+await s.start();
+const noImg = await sampleHtml('');
+const meta = { title: 't', author: 'a', date: new Date(0) };
+const ids = (b: Buffer) => [...b.toString('latin1').matchAll(/\/ID \((node\d+)\)/g)].map(m => m[1]!.replace('node000', '')).join(',');
+for (let i = 0; i < 6; i++) {
+  const r = await s.withPage(p => printPdf(p, noImg, meta, { env: {} }));
+  console.log(i, ids(r.pdf));
+  writeFileSync(`/tmp/e${i}.pdf`, r.pdf);
+}
+await s.close();

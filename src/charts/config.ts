@@ -42,6 +42,9 @@ export const chartConfig: Config = {
     gridColor: grid,
     // 0 = no limit: Japanese indicator names are long and must never be cut with "…".
     labelLimit: 0,
+    // Vega caps the space for ticks + labels at 200 px by default and then sets the axis title
+    // over long labels; lift the cap so the title always clears them.
+    maxExtent: 2000,
     labelPadding: 4,
     titlePadding: 6,
   },

@@ -18,7 +18,7 @@ export interface RenderChartOptions {
   description?: string;
   /** Prefix for the ids inside the SVG; defaults to one derived from the chart's content. */
   idPrefix?: string;
-  /** Receives Vega's warnings (default: console.warn). */
+  /** Receives Vega's warnings (default: console.warn). Vega errors reject the render. */
   onWarning?: (message: string) => void;
 }
 
@@ -84,12 +84,15 @@ export function installTextMetrics(): void {
 
 /* ---------------- loading ---------------- */
 
-function refuse(uri: unknown): never {
-  throw new Error(`chart tried to load "${String(uri)}": charts must carry their data inline (no file or network access)`);
-}
-
-/** A Vega loader that loads nothing; data: URLs pass sanitizing (they are inline). */
-function offlineLoader(): vega.Loader {
+/**
+ * A Vega loader that loads nothing (data: URLs pass sanitizing: they are inline). Refused URIs
+ * are recorded: Vega only logs a failed load and goes on with an empty chart.
+ */
+function offlineLoader(refused: string[]): vega.Loader {
+  const refuse = (uri: unknown): never => {
+    refused.push(String(uri));
+    throw new Error(`chart tried to load "${String(uri)}": charts must carry their data inline (no file or network access)`);
+  };
   const base = vega.loader();
   return Object.assign(base, {
     load: async (uri: string) => refuse(uri),
@@ -189,10 +192,12 @@ export function renderChart(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions
 
   return serialized(async () => {
     const vgSpec = compile(spec, { config: chartConfig }).spec;
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader() });
+    const refused: string[] = [];
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader(refused) });
+    const errors: string[] = [];
     view.logger({
       level: () => vega.Warn,
-      error: (...a: unknown[]) => warn(a.map(String).join(' ')),
+      error: (...a: unknown[]) => errors.push(a.map(String).join(' ')),
       warn: (...a: unknown[]) => warn(a.map(String).join(' ')),
       info: () => undefined,
       debug: () => undefined,
@@ -200,9 +205,17 @@ export function renderChart(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions
     try {
       vega.resetSVGDefIds();
       const raw = await view.toSVG();
+      // Vega logs a failed load and draws an empty chart; a report must not print that.
+      if (refused.length > 0) {
+        throw new Error(
+          `chart "${description}" tried to load ${refused.map((u) => `"${u}"`).join(', ')}: ` +
+            'charts must carry their data inline (no file or network access)',
+        );
+      }
+      if (errors.length > 0) throw new Error(`chart "${description}" failed: ${errors.join('; ')}`);
       const texts: ChartText[] = [];
       const [ox, oy] = view.origin();
-      collectTexts(view.scenegraph().root as unknown as SceneNode, ox, oy, 'root', texts);
+      collectTexts((view.scenegraph() as unknown as { root: SceneNode }).root, ox, oy, 'root', texts);
       const prefix = opts.idPrefix ?? 'chart-' + createHash('sha256').update(description).update(raw).digest('hex').slice(0, 10);
       const svg = makeAccessible(prefixIds(raw, prefix), description.trim());
       const size = /^<svg\b[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);

@@ -43,6 +43,9 @@ export interface WhatIfEntry {
   currentAchievable: boolean;
 }
 
+type LevelInfo = Extract<ItemInfo, { kind: 'level' }>;
+const isLevel = (i: ItemInfo): i is LevelInfo => i.kind === 'level';
+
 /** How many answer sets of the current score are examined (the 16-item rules have at most 12,870). */
 const EXPLANATION_CAP = 20_000;
 
@@ -73,15 +76,28 @@ function describeOptionSteps(ids: readonly string[], infos: readonly ItemInfo[])
   return chosen.length === 1 ? `${what}を追加` : `${what}のいずれか1項目を追加`;
 }
 
-function describeLevelSteps(ids: readonly string[], infos: readonly ItemInfo[]): string {
-  const levels = infos.filter((i): i is Extract<ItemInfo, { kind: 'level' }> => i.kind === 'level' && ids.includes(i.id));
+/**
+ * `jumps`: for each target level id, by how many levels it lies above the level its series had
+ * reached in the explanations where the step works.
+ */
+function describeLevelSteps(ids: readonly string[], infos: readonly ItemInfo[], jumps: ReadonlyMap<string, ReadonlySet<number>>): string {
+  const levels = infos.filter(isLevel).filter((i) => ids.includes(i.id));
+  const seriesOrder = [...new Set(infos.flatMap((i) => (i.kind === 'level' && i.series !== null ? [i.series] : [])))];
+  const targets = new Set(levels.map((l) => `${l.key}\u0000${l.label ?? ''}`));
+  const allJumps = new Set(levels.flatMap((l) => [...(jumps.get(l.id) ?? [])]));
+  if (targets.size > 1 && allJumps.size === 1) {
+    // Several series, each at a different level, one (or n) level up: "ア〜ウのいずれかで1段階上位の区分に到達".
+    const jump = [...allJumps][0]!;
+    const series = [...new Set(levels.map((l) => l.series).filter((x): x is string => x !== null))];
+    const who = series.length === 0 ? '' : series.length === 1 ? `${series[0]}で` : `${compressKeys(series, seriesOrder)}のいずれかで`;
+    return `${who}${jump}段階上位の区分に到達`;
+  }
   // Group by target level (same key and label across series).
   const groups = new Map<string, typeof levels>();
   for (const l of levels) {
     const k = `${l.key}\u0000${l.label ?? ''}`;
     groups.set(k, [...(groups.get(k) ?? []), l]);
   }
-  const seriesOrder = [...new Set(infos.flatMap((i) => (i.kind === 'level' && i.series !== null ? [i.series] : [])))];
   return [...groups.values()]
     .map((g) => {
       const l = g[0]!;
@@ -103,13 +119,23 @@ export function nextStep(rule: Rule, current: number): NextStep | null {
   if (next === undefined) return null;
   const infos = itemInfos(rule);
   const found = new Set<string>();
+  const jumps = new Map<string, Set<number>>();
   let examined = 0;
   for (const e of explanations(rule, current)) {
     const set = new Set(e.achieved);
     for (const info of infos) {
-      if (set.has(info.id) || found.has(info.id)) continue;
+      if (set.has(info.id)) continue;
       set.add(info.id);
-      if (scoreIds(rule, set) === next) found.add(info.id);
+      if (scoreIds(rule, set) === next) {
+        found.add(info.id);
+        if (info.kind === 'level') {
+          const reached = Math.max(
+            -1,
+            ...infos.filter(isLevel).filter((i) => i.series === info.series && e.achieved.includes(i.id)).map((i) => i.index),
+          );
+          jumps.set(info.id, (jumps.get(info.id) ?? new Set()).add(info.index - reached));
+        }
+      }
       set.delete(info.id);
     }
     if (++examined >= EXPLANATION_CAP) break;
@@ -118,7 +144,7 @@ export function nextStep(rule: Rule, current: number): NextStep | null {
   const texts: string[] = [];
   const optionIds = items.filter((id) => infos.find((i) => i.id === id)!.kind === 'option');
   const levelIds = items.filter((id) => infos.find((i) => i.id === id)!.kind === 'level');
-  if (levelIds.length > 0) texts.push(describeLevelSteps(levelIds, infos));
+  if (levelIds.length > 0) texts.push(describeLevelSteps(levelIds, infos, jumps));
   if (optionIds.length > 0) texts.push(describeOptionSteps(optionIds, infos));
   let text = texts.join('、または');
   if (text === '') {

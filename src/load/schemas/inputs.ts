@@ -125,6 +125,11 @@ export const PeerMember = z.strictObject({
       totalRank: z.number().int().positive().optional(),
     })
     .optional(),
+  /**
+   * Optional per-indicator scores of this member (indicator id → score), for the indicator-by-
+   * indicator sheet of `kofukin compare`. May be partial (e.g. only the goals the source lists).
+   */
+  scores: z.record(z.string(), points).optional(),
 });
 export type PeerMember = z.infer<typeof PeerMember>;
 

@@ -1,0 +1,93 @@
+/**
+ * The municipality report, stage by stage: validated inputs → derived figures → view model →
+ * chart specs → rendered charts → HTML → PDF. Each stage is one call; `buildReport` reads as the
+ * list of them. Only the last stage touches the browser, and writing happens in the caller.
+ */
+import type { ReportInputs } from '../load/report-inputs.ts';
+import { deriveReport, type DerivedReport } from '../derive/report.ts';
+import { buildReportView, type ReportView } from '../view/report-view.ts';
+import { buildReportCharts, type ChartDefinition } from '../charts/report-charts.ts';
+import { renderChartSvg } from '../charts/render.ts';
+import { renderReportHtml, type RenderedChartView } from '../render/report-html.ts';
+import type { BrowserSession } from '../print/browser.ts';
+import { printPdf, type PrintedPdf } from '../print/pdf.ts';
+
+export interface PreparedReport {
+  derived: DerivedReport;
+  view: ReportView;
+  chartDefinitions: ChartDefinition[];
+}
+
+export interface StageTimings {
+  deriveMs: number;
+  chartsMs: number;
+  htmlMs: number;
+  printMs: number;
+}
+
+export interface BuiltReport extends PreparedReport {
+  html: string;
+  pdf: Buffer;
+  blockedRequests: string[];
+  timings: StageTimings;
+}
+
+/** Derive + view model + chart specs: pure. */
+export function prepareReport(inputs: ReportInputs): PreparedReport {
+  const derived = deriveReport({
+    results: inputs.results,
+    catalog: inputs.catalog,
+    national: inputs.national?.data,
+    peers: inputs.peers?.data,
+    grants: inputs.grants?.data,
+    narrative: inputs.narrative?.data,
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+  });
+  const view = buildReportView({ derived, catalog: inputs.catalog, narrative: inputs.narrative?.data ?? null });
+  return { derived, view, chartDefinitions: buildReportCharts(derived) };
+}
+
+export async function renderCharts(definitions: readonly ChartDefinition[]): Promise<RenderedChartView[]> {
+  const out: RenderedChartView[] = [];
+  for (const def of definitions)
+    out.push({ id: def.id, caption: def.caption, svg: await renderChartSvg(def.spec, { description: def.description, idPrefix: `chart-${def.id}` }) });
+  return out;
+}
+
+export async function printReport(session: BrowserSession, view: ReportView, html: string): Promise<PrintedPdf> {
+  return session.withPage((page) =>
+    printPdf(page, html, {
+      title: view.meta.title,
+      author: view.meta.author,
+      subject: view.meta.subject,
+      keywords: view.meta.keywords,
+      language: 'ja',
+      date: new Date(`${view.meta.date}T00:00:00+09:00`),
+    }),
+  );
+}
+
+export async function buildReport(inputs: ReportInputs, session: BrowserSession): Promise<BuiltReport> {
+  let t = performance.now();
+  const prepared = prepareReport(inputs);
+  const deriveMs = performance.now() - t;
+
+  t = performance.now();
+  const charts = await renderCharts(prepared.chartDefinitions);
+  const chartsMs = performance.now() - t;
+
+  t = performance.now();
+  const html = renderReportHtml(prepared.view, charts);
+  const htmlMs = performance.now() - t;
+
+  t = performance.now();
+  const printed = await printReport(session, prepared.view, html);
+  const printMs = performance.now() - t;
+
+  return { ...prepared, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
+}
+
+/** Output file base name of a municipality's report: kofukin-<fiscal year>-<code>. */
+export function reportBaseName(inputs: Pick<ReportInputs, 'results'>): string {
+  return `kofukin-${inputs.results.fiscalYear}-${inputs.results.municipality.code}`;
+}

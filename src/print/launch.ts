@@ -1,0 +1,266 @@
+/**
+ * Finding and launching the browser that prints the report, for a machine with no network.
+ *
+ * Order: an explicit path (option or KOFUKIN_BROWSER), an installed Chrome/Chromium, then the
+ * Chromium inside the optional npm package @sparticuz/chromium. Each is tried in turn until one
+ * launches; when none does, an EnvironmentError says what was tried and why each failed.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { EnvironmentError } from '../errors/errors.ts';
+
+export const BROWSER_ENV = 'KOFUKIN_BROWSER';
+
+export const INSTALLED_BROWSER_PATHS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** Commands looked up on PATH after the fixed paths. */
+export const BROWSER_COMMANDS: readonly string[] = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+/** Flags for printing on a machine with no network. */
+export const LAUNCH_ARGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+];
+
+export type BrowserSource = 'explicit' | 'installed' | '@sparticuz/chromium';
+
+export interface LaunchAttempt {
+  source: BrowserSource;
+  executablePath?: string;
+  /** Why this option did not give a browser; absent for the one that launched. */
+  error?: string;
+}
+
+/** The parts of @sparticuz/chromium's default export this module uses. */
+export interface SparticuzChromium {
+  executablePath(input?: string): Promise<string>;
+  readonly args: string[];
+}
+
+export interface LaunchOptions {
+  /** Browser executable; tried first. Default: env KOFUKIN_BROWSER. */
+  executablePath?: string;
+  /** Environment for KOFUKIN_BROWSER and PATH (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Fixed paths checked for an installed browser (default INSTALLED_BROWSER_PATHS). */
+  installedPaths?: readonly string[];
+  /** false: skip @sparticuz/chromium; a function: load it some other way (tests). */
+  sparticuz?: boolean | (() => Promise<SparticuzChromium>);
+  /** Extra browser flags. */
+  args?: readonly string[];
+  /** Launch time limit per candidate (ms). Default 30 000. */
+  timeoutMs?: number;
+  /** CDP call time limit (ms). Default 120 000. */
+  protocolTimeoutMs?: number;
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  source: BrowserSource;
+  executablePath: string;
+  /** The fresh profile directory; removed by close(). */
+  userDataDir: string;
+  /** Every option tried, in order, including the one that launched. */
+  attempts: LaunchAttempt[];
+  launchMs: number;
+  /** Closes the browser (if still running) and removes its profile. Safe to call again. */
+  close(): Promise<void>;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Installed browsers: the fixed paths, then the commands on PATH, existing ones only. */
+export function findInstalledBrowsers(
+  env: NodeJS.ProcessEnv = process.env,
+  paths: readonly string[] = INSTALLED_BROWSER_PATHS,
+): string[] {
+  const found: string[] = [];
+  const add = (p: string): void => {
+    if (!found.includes(p) && isExecutableFile(p)) found.push(p);
+  };
+  paths.forEach(add);
+  const dirs = (env['PATH'] ?? '').split(delimiter).filter(Boolean);
+  for (const cmd of BROWSER_COMMANDS) for (const dir of dirs) add(join(dir, cmd));
+  return found;
+}
+
+/**
+ * @sparticuz/chromium's default flags minus those that harm a long-lived local browser:
+ * --single-process and its companions (--no-zygote, --in-process-gpu) make extra pages
+ * useless and memory grow; its headless, GPU and feature flags are replaced by ours; its
+ * web-security relaxations are not wanted.
+ */
+export function sparticuzArgs(args: readonly string[]): string[] {
+  const dropped = [
+    /^--single-process$/,
+    /^--no-zygote$/,
+    /^--in-process-gpu$/,
+    /^--in-process-renderer$/,
+    /^--headless(=|$)/,
+    /^--use-gl=/,
+    /^--use-angle=/,
+    /^--enable-unsafe-swiftshader$/,
+    /^--ignore-gpu-blocklist$/,
+    /^--disable-web-security$/,
+    /^--allow-running-insecure-content$/,
+    /^--disable-site-isolation-trials$/,
+    /^--disable-features=/,
+    /^--enable-features=/,
+  ];
+  return args.filter((a) => !dropped.some((re) => re.test(a)));
+}
+
+function shortError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const short = lines.slice(0, 3).join(' / ');
+  return short.length > 300 ? short.slice(0, 297) + '...' : short;
+}
+
+async function loadSparticuz(): Promise<SparticuzChromium> {
+  const name = '@sparticuz/chromium'; // optional dependency: a variable keeps bundlers/tsc from requiring it
+  const mod = (await import(name)) as { default: SparticuzChromium };
+  return mod.default;
+}
+
+async function launchAt(
+  executablePath: string,
+  extraArgs: readonly string[],
+  opts: LaunchOptions,
+): Promise<{ browser: Browser; userDataDir: string }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'kofukin-chrome-'));
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: [...LAUNCH_ARGS, ...extraArgs, ...(opts.args ?? [])],
+      timeout: opts.timeoutMs ?? 30_000,
+      protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
+    });
+    return { browser, userDataDir };
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    throw err;
+  }
+}
+
+function launched(
+  b: { browser: Browser; userDataDir: string },
+  source: BrowserSource,
+  executablePath: string,
+  attempts: LaunchAttempt[],
+  launchMs: number,
+): LaunchedBrowser {
+  let closing: Promise<void> | undefined;
+  return {
+    ...b,
+    source,
+    executablePath,
+    attempts,
+    launchMs,
+    close() {
+      closing ??= (async () => {
+        await b.browser.close().catch(() => b.browser.process()?.kill('SIGKILL'));
+        await rm(b.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Finds and launches a browser (see the module comment for the order). */
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const env = opts.env ?? process.env;
+  const started = performance.now();
+  const attempts: LaunchAttempt[] = [];
+  const done = (b: { browser: Browser; userDataDir: string }, source: BrowserSource, path: string) => {
+    attempts.push({ source, executablePath: path });
+    return launched(b, source, path, attempts, performance.now() - started);
+  };
+
+  // 1. explicit path
+  const explicit = opts.executablePath ?? (env[BROWSER_ENV] || undefined);
+  if (!explicit) {
+    attempts.push({ source: 'explicit', error: `not set (option executablePath or env ${BROWSER_ENV})` });
+  } else if (!isExecutableFile(explicit)) {
+    attempts.push({ source: 'explicit', executablePath: explicit, error: 'no executable file at this path' });
+  } else {
+    try {
+      return done(await launchAt(explicit, [], opts), 'explicit', explicit);
+    } catch (err) {
+      attempts.push({ source: 'explicit', executablePath: explicit, error: `launch failed: ${shortError(err)}` });
+    }
+  }
+
+  // 2. installed Chrome / Chromium
+  const installed = findInstalledBrowsers(env, opts.installedPaths ?? INSTALLED_BROWSER_PATHS);
+  if (installed.length === 0) {
+    const where = [...(opts.installedPaths ?? INSTALLED_BROWSER_PATHS), `${BROWSER_COMMANDS.join('/')} on PATH`];
+    attempts.push({ source: 'installed', error: `none found (looked at ${where.join(', ')})` });
+  }
+  for (const path of installed) {
+    try {
+      return done(await launchAt(path, [], opts), 'installed', path);
+    } catch (err) {
+      attempts.push({ source: 'installed', executablePath: path, error: `launch failed: ${shortError(err)}` });
+    }
+  }
+
+  // 3. Chromium from the npm package @sparticuz/chromium
+  if (opts.sparticuz === false) {
+    attempts.push({ source: '@sparticuz/chromium', error: 'disabled by option' });
+  } else {
+    let chromium: SparticuzChromium | undefined;
+    try {
+      chromium = await (typeof opts.sparticuz === 'function' ? opts.sparticuz() : loadSparticuz());
+    } catch (err) {
+      attempts.push({ source: '@sparticuz/chromium', error: `package not installed or not loadable: ${shortError(err)}` });
+    }
+    if (chromium) {
+      let path: string | undefined;
+      try {
+        path = await chromium.executablePath();
+      } catch (err) {
+        attempts.push({ source: '@sparticuz/chromium', error: `could not unpack its Chromium: ${shortError(err)}` });
+      }
+      if (path) {
+        try {
+          return done(await launchAt(path, sparticuzArgs(chromium.args), opts), '@sparticuz/chromium', path);
+        } catch (err) {
+          attempts.push({ source: '@sparticuz/chromium', executablePath: path, error: `launch failed: ${shortError(err)}` });
+        }
+      }
+    }
+  }
+
+  throw new EnvironmentError(
+    'no browser to print the PDF with. Tried:\n' +
+      attempts.map((a, i) => `  ${i + 1}. ${a.source}${a.executablePath ? ` (${a.executablePath})` : ''}: ${a.error}`).join('\n') +
+      `\nInstall Chromium (e.g. apt-get install chromium), set ${BROWSER_ENV}=/path/to/chrome, or install the optional dependency @sparticuz/chromium.`,
+  );
+}

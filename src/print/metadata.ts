@@ -1,0 +1,77 @@
+/**
+ * Document metadata for the printed PDF, applied with pdf-lib: Info dictionary, catalog /Lang,
+ * fixed dates and a content-derived /ID, so the same input always gives the same bytes.
+ * pdf-lib keeps every object of Chromium's file (structure tree, outline, MarkInfo).
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { EnvironmentError } from '../errors/errors.ts';
+
+export const PDF_CREATOR = 'kofukin-report';
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: readonly string[];
+  /** Default: Chromium's producer string followed by "; pdf-lib". */
+  producer?: string;
+  /** BCP 47 language of the document (catalog /Lang). Default "ja". */
+  language?: string;
+  /** CreationDate and ModDate. The SOURCE_DATE_EPOCH environment variable overrides it. */
+  date: Date;
+}
+
+/** The date to stamp: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else `date`. */
+export function documentDate(date: Date, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch.trim())) {
+      throw new EnvironmentError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "${epoch}"`);
+    }
+    return new Date(Number(epoch.trim()) * 1000);
+  }
+  if (Number.isNaN(date.getTime())) throw new Error('PDF metadata date is not a valid date');
+  return date;
+}
+
+const ID_PLACEHOLDER = '0'.repeat(32);
+
+/**
+ * Sets the metadata of `pdf` and returns the new file. The trailer /ID is the first 16 bytes
+ * of the SHA-256 of the file saved with a placeholder /ID: equal content, equal /ID.
+ */
+export async function applyPdfMetadata(
+  pdf: Uint8Array,
+  meta: PdfMeta,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Buffer> {
+  const date = documentDate(meta.date, env);
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const chromiumProducer = doc.getProducer();
+
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  if (meta.subject !== undefined) doc.setSubject(meta.subject);
+  if (meta.keywords !== undefined) doc.setKeywords([...meta.keywords]);
+  doc.setCreator(PDF_CREATOR);
+  doc.setProducer(meta.producer ?? `${chromiumProducer ? chromiumProducer + '; ' : ''}pdf-lib`);
+  doc.setLanguage(meta.language ?? 'ja');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
+  const saved = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+
+  const id = createHash('sha256').update(saved).digest('hex').slice(0, 32).toUpperCase();
+  const trailer = saved.lastIndexOf('trailer');
+  const needle = `<${ID_PLACEHOLDER}>`;
+  let replaced = 0;
+  for (let at = saved.indexOf(needle, trailer); at >= 0; at = saved.indexOf(needle, at + needle.length)) {
+    saved.write(`<${id}>`, at, 'latin1');
+    replaced++;
+  }
+  if (trailer < 0 || replaced !== 2) throw new Error('could not set the PDF /ID: trailer not as expected');
+  return saved;
+}

@@ -1,0 +1,133 @@
+/**
+ * HTML → PDF on a puppeteer page: nothing loaded from the network, fonts loaded before
+ * printing, A4 with a centred "- n -" page number, tagged with an outline, then deterministic
+ * metadata (see metadata.ts).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page, PDFOptions } from 'puppeteer-core';
+import { guardRequests } from './guard.ts';
+import { applyPdfMetadata } from './metadata.ts';
+import type { PdfMeta } from './metadata.ts';
+
+export type { PdfMeta } from './metadata.ts';
+
+export const PAGE_MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } as const;
+
+/**
+ * Page number "- n -", centred. Header/footer templates cannot use the page's web fonts
+ * (they are drawn before any font in them loads), so the number uses a system sans-serif face.
+ */
+export const FOOTER_TEMPLATE =
+  '<div style="width:100%;text-align:center;font-size:9pt;color:#333;' +
+  "font-family:'Report Gothic','DejaVu Sans','Liberation Sans',sans-serif;\">" +
+  '- <span class="pageNumber"></span> -</div>';
+
+export const PDF_OPTIONS: PDFOptions = {
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate: FOOTER_TEMPLATE,
+  margin: PAGE_MARGIN,
+};
+
+export interface PrintPdfOptions {
+  /**
+   * Directories whose files (file:// URLs) the page may load. When given, the HTML is loaded
+   * from a temporary file:// page (an about:blank page may not load file:// URLs at all), so
+   * use absolute file:// URLs or `baseDir`.
+   */
+  allowedDirs?: readonly string[];
+  /** Relative URLs resolve against this directory (adds a <base>); it is allowed too. */
+  baseDir?: string;
+  /** Time limit for loading and for printing, each (ms). Default 60 000. */
+  timeoutMs?: number;
+  /** Environment for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PrintTimings {
+  /** Loading the HTML (setContent / goto) until the load event. */
+  loadMs: number;
+  /** Waiting for document.fonts.ready. */
+  fontsMs: number;
+  /** page.pdf(). */
+  pdfMs: number;
+  /** pdf-lib metadata pass. */
+  metadataMs: number;
+}
+
+export interface PrintedPdf {
+  pdf: Buffer;
+  /** URLs the page requested and was refused (network, or files outside allowedDirs). */
+  blockedRequests: string[];
+  timings: PrintTimings;
+}
+
+function withBase(html: string, baseDir: string): string {
+  if (/<base\s/i.test(html)) return html;
+  const href = pathToFileURL(resolve(baseDir) + '/').href;
+  const tag = `<base href="${href.replace(/"/g, '%22')}">`;
+  return /<head(\s[^>]*)?>/i.test(html) ? html.replace(/<head(\s[^>]*)?>/i, (m) => m + tag) : tag + html;
+}
+
+async function loadFontsOrThrow(page: Page): Promise<void> {
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].map((f) => ({ family: f.family, weight: f.weight, status: f.status }));
+  });
+  const failed = faces.filter((f) => f.status === 'error');
+  if (failed.length > 0) {
+    throw new Error(
+      'the browser rejected web fonts: ' + failed.map((f) => `${f.family} ${f.weight}`).join(', '),
+    );
+  }
+}
+
+/**
+ * Prints `html` to PDF on `page`. The page's request interception is on only during the call.
+ *
+ * For byte-identical output give it a fresh page (as BrowserSession does): Chromium numbers
+ * tagged-PDF structure elements from a per-renderer-process DOM node counter, so a second
+ * print on the same page (same process) gives different ids and object order.
+ */
+export async function printPdf(page: Page, html: string, meta: PdfMeta, opts: PrintPdfOptions = {}): Promise<PrintedPdf> {
+  const timeout = opts.timeoutMs ?? 60_000;
+  const allowed = [...(opts.allowedDirs ?? []), ...(opts.baseDir ? [opts.baseDir] : [])];
+  const useFile = allowed.length > 0;
+  const tmp = useFile ? await mkdtemp(join(tmpdir(), 'kofukin-print-')) : undefined;
+  const guard = await guardRequests(page, tmp ? [...allowed, tmp] : allowed);
+  try {
+    let t = performance.now();
+    if (tmp) {
+      const file = join(tmp, 'report.html');
+      await writeFile(file, opts.baseDir ? withBase(html, opts.baseDir) : html);
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
+    } else {
+      await page.setContent(html, { waitUntil: 'load', timeout });
+    }
+    const loadMs = performance.now() - t;
+
+    t = performance.now();
+    await loadFontsOrThrow(page);
+    const fontsMs = performance.now() - t;
+
+    t = performance.now();
+    const raw = await page.pdf({ ...PDF_OPTIONS, timeout });
+    const pdfMs = performance.now() - t;
+
+    t = performance.now();
+    const pdf = await applyPdfMetadata(raw, meta, opts.env);
+    const metadataMs = performance.now() - t;
+
+    return { pdf, blockedRequests: [...guard.blocked], timings: { loadMs, fontsMs, pdfMs, metadataMs } };
+  } finally {
+    await guard.dispose();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,425 @@
+/**
+ * The report view model: everything the templates print, already worded and formatted in
+ * Japanese (era years, 千円, percentages). Built from derived figures only; pure. The templates
+ * do no arithmetic and see nothing else.
+ */
+import type { Catalog, GroupKind, IndicatorOption } from '../load/schemas/catalog.ts';
+import type { Narrative } from '../load/schemas/inputs.ts';
+import type { DerivedReport } from '../derive/report.ts';
+import { GROUP_KIND_LABELS, GROUP_KIND_SUBTITLES, type GrantResult } from '../derive/scores.ts';
+import { dateJa, fiscalYearJa, groupDigits, percentJa, signed, yearJa } from '../derive/era.ts';
+
+export interface Cell {
+  text: string;
+  rowspan?: number;
+}
+
+export interface ScoreTableRow {
+  goal: Cell | null;
+  group: Cell | null;
+  no: string;
+  title: string;
+  itemCount: string;
+  score: string;
+  max: string;
+  rate: string;
+  /** zero points / below full marks, for styling */
+  zero: boolean;
+  partial: boolean;
+}
+
+export interface ScoreTable {
+  id: string;
+  heading: string;
+  caption: string;
+  rows: ScoreTableRow[];
+  total: { itemCount: string; score: string; max: string; rate: string };
+}
+
+export interface UnscoredItemView {
+  ref: string;
+  title: string;
+  optionLines: string[];
+  reason: string[];
+  /** "※推進交付金の「目標Ⅳ－5」と同様" */
+  sameAsText: string | null;
+  missingNarrative: boolean;
+  lost: string;
+}
+
+export interface UnscoredGrantView {
+  heading: string;
+  caption: string;
+  sections: Array<{ label: string; items: UnscoredItemView[] }>;
+  empty: boolean;
+  pointsLost: string;
+}
+
+export interface DefinitionView {
+  no: string;
+  question: string;
+  options: Array<{ key: string; text: string; subItems: Array<{ key: string; text: string }> }>;
+  period: string;
+  scoring: string;
+  shaded: boolean;
+}
+
+export interface ReportView {
+  lang: 'ja';
+  meta: {
+    title: string;
+    author: string;
+    subject: string;
+    keywords: string[];
+    /** ISO date of the document; the PDF's dates are set from it. */
+    date: string;
+  };
+  titleBlock: { documentNumber: string | null; title: string; department: string; date: string; committee: string | null };
+  fictionalNotice: string | null;
+  municipality: { name: string; prefecture: string; selfRef: string; fiscalYear: string };
+  overview: Array<{ heading: string; paragraphs: string[] }>;
+  framework: Array<{
+    heading: string;
+    goals: Array<{ heading: string; groups: Array<{ label: string; items: string[] }> }>;
+  }>;
+  sectionNumbers: { national: string; peers: string; grants: string; schedule: string };
+  scoresIntro: string;
+  peerSentence: string | null;
+  scoreTables: ScoreTable[];
+  groupSummary: { caption: string; header: Array<{ label: string; sub: string }>; rows: Array<{ label: string; cells: string[] }> };
+  unscored: UnscoredGrantView[];
+  national: {
+    intro: string;
+    caption: string;
+    source: string;
+    rows: Array<{
+      grant: Cell | null;
+      scope: Cell | null;
+      part: string;
+      score: string;
+      max: string;
+      rate: string;
+      mean: string;
+      nationalRate: string;
+      median: string;
+      diff: string;
+      above: boolean;
+      total: boolean;
+    }>;
+  } | null;
+  peers: {
+    name: string;
+    caption: string;
+    intro: string;
+    source: string;
+    rows: Array<{
+      name: string;
+      suishin: string;
+      suishinRank: string;
+      shien: string;
+      shienRank: string;
+      total: string;
+      totalRank: string;
+      diff: string;
+      highlighted: boolean;
+    }>;
+    means: { suishin: string; shien: string; total: string };
+  } | null;
+  grants: {
+    intro: string;
+    caption: string;
+    rows: Array<{ year: string; suishin: string; shien: string; total: string; budget: string }>;
+    notes: string[];
+  } | null;
+  schedule: Array<{ when: string; text: string }>;
+  appendix1: {
+    title: string;
+    notes: string[];
+    grants: Array<{
+      heading: string;
+      goals: Array<{
+        heading: string;
+        groups: Array<{ heading: string; caption: string; items: DefinitionView[] }>;
+      }>;
+    }>;
+  };
+}
+
+/** 本市 / 本町 / 本村 / 本区 from the municipality's name. */
+export function selfReference(name: string): string {
+  const last = name.at(-1);
+  return last === '町' || last === '村' || last === '区' ? `本${last}` : '本市';
+}
+
+const numberedHeading = (i: number, text: string) => `(${i + 1}) ${text}`;
+const IROHA = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'];
+
+function groupHeading(kind: GroupKind, label: string): string {
+  return label ? `${label} ${GROUP_KIND_LABELS[kind]}` : GROUP_KIND_LABELS[kind];
+}
+
+function scoreTable(grant: GrantResult, index: number): ScoreTable {
+  const rows: ScoreTableRow[] = [];
+  for (const goal of grant.goals) {
+    const goalRows = goal.groups.reduce((n, g) => n + g.indicators.length, 0);
+    goal.groups.forEach((group, gi) => {
+      group.indicators.forEach((ind, ii) => {
+        rows.push({
+          goal: gi === 0 && ii === 0 ? { text: `目標${goal.numeral}`, rowspan: goalRows } : null,
+          group: ii === 0 ? { text: groupHeading(group.kind, group.label), rowspan: group.indicators.length } : null,
+          no: String(ind.no),
+          title: ind.shortTitle,
+          itemCount: String(ind.itemCount),
+          score: String(ind.score),
+          max: String(ind.max),
+          rate: percentJa(ind.ratePct),
+          zero: ind.score === 0,
+          partial: ind.score > 0 && ind.score < ind.max,
+        });
+      });
+    });
+  }
+  return {
+    id: `scores-${grant.grant}`,
+    heading: numberedHeading(index, grant.shortName),
+    caption: `${grant.name}の指標別得点`,
+    rows,
+    total: {
+      itemCount: String(grant.itemCount),
+      score: String(grant.score),
+      max: String(grant.max),
+      rate: percentJa(grant.ratePct),
+    },
+  };
+}
+
+/** Option lines for the 内容 column: the missed options when named, else all options. */
+function optionLines(options: IndicatorOption[], missed: string[]): string[] {
+  if (missed.length > 0) {
+    const lines: string[] = [];
+    for (const m of missed) {
+      const opt = options.find((o) => m.startsWith(o.key));
+      if (!opt) {
+        lines.push(m);
+        continue;
+      }
+      if (!lines.includes(`${opt.key} ${opt.text}`)) lines.push(`${opt.key} ${opt.text}`);
+      const subKey = m.slice(opt.key.length);
+      const sub = opt.subItems.find((s) => s.key === subKey);
+      if (sub) lines.push(`${sub.key} ${sub.text}`);
+    }
+    return lines;
+  }
+  const lines = options.map((o) => `${o.key} ${o.text}`);
+  const subs = options.map((o) => o.subItems.map((s) => `${s.key} ${s.text}`).join('\n'));
+  if (subs[0] && subs.every((s) => s === subs[0])) lines.push(...subs[0].split('\n'));
+  else options.forEach((o) => o.subItems.forEach((s) => lines.push(`${o.key}${s.key} ${s.text}`)));
+  return lines;
+}
+
+/** Section numbers after the four fixed sections, skipping sections without data. */
+function sectionNumbers(present: Array<[keyof ReportView['sectionNumbers'], boolean]>): ReportView['sectionNumbers'] {
+  const out = { national: '', peers: '', grants: '', schedule: '' };
+  let n = 4;
+  for (const [key, has] of present) if (has) out[key] = String(++n);
+  return out;
+}
+
+export interface ReportViewInput {
+  derived: DerivedReport;
+  catalog: Catalog;
+  narrative: Narrative | null;
+}
+
+export function buildReportView({ derived, catalog, narrative }: ReportViewInput): ReportView {
+  const m = derived.municipality;
+  const self = selfReference(m.name);
+  const fy = fiscalYearJa(derived.fiscalYear);
+  const sheet = derived.scoreSheet;
+  const title = narrative?.report.title ?? `${fy}における保険者機能強化推進交付金等の評価結果について`;
+  const department = narrative?.report.department ?? m.name;
+  const isoDate = narrative?.report.date ?? `${derived.fiscalYear + 1}-03-31`;
+
+  const p = derived.peerPlacement;
+  const peerSentence = p
+    ? `${self}の得点は、参考資料2のとおり、${p.groupName}の中で、${sheet.grants[0]!.shortName}は${p.suishinRank}位、${sheet.grants[1]!.shortName}は${p.shienRank}位、合計は${p.totalRank}位となっている。`
+    : null;
+
+  const kindsHeader = derived.groupSummary.kinds.map((k) => ({ label: GROUP_KIND_LABELS[k], sub: `（${GROUP_KIND_SUBTITLES[k]}）` }));
+
+  const unscored: UnscoredGrantView[] = derived.unscoredIndicators.map((g, gi) => ({
+    heading: `${IROHA[gi] ?? ''} ${g.shortName}`.trim(),
+    caption: `${g.shortName}の未得点の項目`,
+    empty: g.sections.length === 0,
+    pointsLost: String(g.pointsLost),
+    sections: g.sections.map((s) => ({
+      label: GROUP_KIND_LABELS[s.kind],
+      items: s.items.map((item) => ({
+        ref: item.indicator.ref,
+        title: item.indicator.question,
+        optionLines: optionLines(item.options, item.missedOptions),
+        reason: item.reason,
+        sameAsText: item.sameAs ? `※${item.sameAs.grantShortName}の「${item.sameAs.ref}」と同様` : null,
+        missingNarrative: item.missingNarrative,
+        lost: `${item.indicator.score} / ${item.indicator.max}点`,
+      })),
+    })),
+  }));
+
+  const nc = derived.nationalComparison;
+  let lastGrant = '';
+  let lastScope = '';
+  const national: ReportView['national'] = nc
+    ? {
+        intro: `全国${groupDigits(nc.municipalityCount)}市町村の平均点・中央値と${self}の得点を、目標別・指標群別に比較すると次のとおりである。`,
+        caption: `${self}の得点と全国平均・中央値（${fy}）`,
+        source: `出典：${nc.source}`,
+        rows: nc.rows.map((row) => {
+          const grantCell = row.grantAbbr !== lastGrant ? { text: row.grantAbbr, rowspan: nc.rows.filter((r) => r.grantAbbr === row.grantAbbr).length } : null;
+          const scopeKey = `${row.grantAbbr}|${row.scope}`;
+          const scopeCell =
+            scopeKey !== lastScope
+              ? { text: row.scope, rowspan: nc.rows.filter((r) => `${r.grantAbbr}|${r.scope}` === scopeKey).length }
+              : null;
+          lastGrant = row.grantAbbr;
+          lastScope = scopeKey;
+          return {
+            grant: grantCell,
+            scope: scopeCell,
+            part: row.part,
+            score: String(row.city.score),
+            max: String(row.city.max),
+            rate: percentJa(row.city.ratePct),
+            mean: row.national.mean.toFixed(1),
+            nationalRate: percentJa(row.national.rate),
+            median: String(row.national.median),
+            diff: signed(row.diffFromMean),
+            above: row.aboveMean,
+            total: row.part === '小計' || row.part === '',
+          };
+        }),
+      }
+    : null;
+
+  const pr = derived.peerRanks;
+  const peers: ReportView['peers'] = pr
+    ? {
+        name: pr.name,
+        caption: `${pr.name}の得点と順位（${fy}）`,
+        intro: `${pr.name}の推進交付金・支援交付金の得点と順位（同点は同順位）は次のとおりである。`,
+        source: `出典：${pr.source}`,
+        rows: pr.rows.map((r) => ({
+          name: r.name,
+          suishin: `${r.suishin.score}点`,
+          suishinRank: `${r.suishin.rank}位`,
+          shien: `${r.shien.score}点`,
+          shienRank: `${r.shien.rank}位`,
+          total: `${r.total.score}点`,
+          totalRank: `${r.total.rank}位`,
+          diff: signed(r.total.diffFromMean),
+          highlighted: r.highlighted,
+        })),
+        means: { suishin: pr.means.suishin.toFixed(1), shien: pr.means.shien.toFixed(1), total: pr.means.total.toFixed(1) },
+      }
+    : null;
+
+  const gh = derived.grantHistory;
+  const budgetText = (s: number | null, h: number | null) =>
+    [s !== null ? `推進 ${groupDigits(s)}億円` : null, h !== null ? `支援 ${groupDigits(h)}億円` : null].filter(Boolean).join('／') || '－';
+  const grants: ReportView['grants'] = gh
+    ? {
+        intro: `制度創設から現在に至るまでの各交付金の受け入れ額については、以下のとおり。`,
+        caption: `交付金の受け入れ額（千円）と国予算額（億円）`,
+        rows: gh.rows.map((r) => ({
+          year: fiscalYearJa(r.fiscalYear) + (r.estimate ? '（見込み）' : ''),
+          suishin: r.suishin === null ? '－' : `${groupDigits(r.suishin)}千円`,
+          shien: r.shien === null ? '－' : `${groupDigits(r.shien)}千円`,
+          total: r.total === null ? '－' : `${groupDigits(r.total)}千円`,
+          budget: budgetText(r.budgetSuishin, r.budgetShien),
+        })),
+        notes: gh.notes.map((n) => `※ ${n}`),
+      }
+    : null;
+
+  const schedule = (narrative?.schedule ?? []).map((s) => ({
+    when: `${yearJa(s.year)}${s.month ? ` ${s.month}月` : ''}${s.period ? ` ${s.period}` : ''}`,
+    text: s.text,
+  }));
+
+  const appendix1: ReportView['appendix1'] = {
+    title: catalog.title,
+    notes: catalog.notes.map((n) => `※ ${n}`),
+    grants: catalog.grants.map((g, gi) => ({
+      heading: `${gi + 1}. ${fiscalYearJa(catalog.fiscalYear)}${g.name}評価指標（市町村分）`,
+      goals: g.goals.map((goal) => ({
+        heading: `目標${goal.numeral} ${goal.title}（配点${goal.maxPoints}点）`,
+        groups: goal.groups.map((grp) => ({
+          heading: `目標${goal.numeral}：${groupHeading(grp.kind, grp.label)}（${grp.indicators.length}項目、配点${grp.maxPoints}点）`,
+          caption: `${g.abbr} 目標${goal.numeral} ${GROUP_KIND_LABELS[grp.kind]}の評価指標`,
+          items: grp.indicators.map((ind) => ({
+            no: String(ind.no),
+            question: ind.question,
+            options: ind.options.map((o) => ({ key: o.key, text: o.text, subItems: o.subItems.map((s) => ({ key: s.key, text: s.text })) })),
+            period: ind.period,
+            scoring: ind.scoringText,
+            shaded: ind.source === 'ministry',
+          })),
+        })),
+      })),
+    })),
+  };
+
+  return {
+    lang: 'ja',
+    meta: {
+      title,
+      author: department,
+      subject: `${m.name} ${fy} 保険者機能強化推進交付金・介護保険保険者努力支援交付金 評価結果`,
+      keywords: ['保険者機能強化推進交付金', '介護保険保険者努力支援交付金', m.name, fy],
+      date: isoDate,
+    },
+    titleBlock: {
+      documentNumber: narrative?.report.documentNumber ?? null,
+      title,
+      department,
+      date: dateJa(isoDate),
+      committee: narrative?.report.committee ?? null,
+    },
+    fictionalNotice: m.fictional ? `※ この資料の${m.name}は架空の市町村であり、得点等はすべて架空のデータである。` : null,
+    municipality: { name: m.name, prefecture: m.prefecture, selfRef: self, fiscalYear: fy },
+    overview: catalog.grants.map((g, i) => ({ heading: numberedHeading(i, g.name), paragraphs: g.overview })),
+    framework: catalog.grants.map((g, i) => ({
+      heading: numberedHeading(i, g.shortName),
+      goals: g.goals.map((goal) => ({
+        heading: `目標${goal.numeral} ${goal.title}`,
+        groups: goal.groups.map((grp) => ({
+          label: groupHeading(grp.kind, grp.label),
+          items: grp.indicators.map((ind) => `${ind.no} ${ind.shortTitle}`),
+        })),
+      })),
+    })),
+    sectionNumbers: sectionNumbers([
+      ['national', nc !== null],
+      ['peers', pr !== null],
+      ['grants', gh !== null],
+      ['schedule', schedule.length > 0],
+    ]),
+    scoresIntro: `${fy}の厚生労働省の集計結果によると、各交付金における配点及び得点の状況は、以下のとおりである。`,
+    peerSentence,
+    scoreTables: sheet.grants.map(scoreTable),
+    groupSummary: {
+      caption: '指標群別の得点状況',
+      header: [...kindsHeader, { label: '合計', sub: '' }],
+      rows: derived.groupSummary.rows.map((row) => ({
+        label: row.label,
+        cells: [...derived.groupSummary.kinds.map((k) => `${row.cells[k].score} / ${row.cells[k].max}点`), `${row.total.score} / ${row.total.max}点`],
+      })),
+    },
+    unscored,
+    national,
+    peers,
+    grants,
+    schedule,
+    appendix1,
+  };
+}

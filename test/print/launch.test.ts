@@ -1,0 +1,83 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EnvironmentError } from '../../src/errors/errors.ts';
+import { LAUNCH_ARGS, findInstalledBrowsers, launchBrowser, sparticuzArgs } from '../../src/print/browser.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kofukin-launch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeExecutable(name: string, script = '#!/bin/sh\nexit 1\n'): string {
+  const p = join(dir, name);
+  writeFileSync(p, script);
+  chmodSync(p, 0o755);
+  return p;
+}
+
+describe('launch flags', () => {
+  it('are the closed-network set', () => {
+    for (const f of ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none']) {
+      expect(LAUNCH_ARGS).toContain(f);
+    }
+  });
+
+  it('drop --single-process and its companions from @sparticuz/chromium', () => {
+    const args = sparticuzArgs([
+      '--ash-no-nudges',
+      '--single-process',
+      '--no-zygote',
+      '--in-process-gpu',
+      "--headless='shell'",
+      '--use-gl=angle',
+      '--disable-web-security',
+      '--disable-features=AudioServiceOutOfProcess,IsolateOrigins,site-per-process',
+      '--no-pings',
+    ]);
+    expect(args).toEqual(['--ash-no-nudges', '--no-pings']);
+  });
+});
+
+describe('findInstalledBrowsers', () => {
+  it('checks the fixed paths, then PATH', () => {
+    const onPath = fakeExecutable('chromium');
+    writeFileSync(join(dir, 'google-chrome'), 'not executable');
+    expect(findInstalledBrowsers({ PATH: dir }, ['/nonexistent/chrome'])).toEqual([onPath]);
+    expect(findInstalledBrowsers({ PATH: '' }, [onPath, onPath])).toEqual([onPath]);
+    expect(findInstalledBrowsers({ PATH: '' }, [])).toEqual([]);
+  });
+});
+
+describe('launchBrowser', () => {
+  it('names all three options and why each failed', async () => {
+    const err = await launchBrowser({
+      executablePath: '/nonexistent/chrome',
+      env: { PATH: '' },
+      installedPaths: [],
+      sparticuz: async () => {
+        throw new Error("Cannot find package '@sparticuz/chromium'");
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    const msg = (err as Error).message;
+    expect(msg).toMatch(/1\. explicit \(\/nonexistent\/chrome\): no executable file/);
+    expect(msg).toMatch(/2\. installed: none found \(looked at .*on PATH\)/);
+    expect(msg).toMatch(/3\. @sparticuz\/chromium: package not installed or not loadable: Cannot find package/);
+    expect((err as EnvironmentError).exitCode).toBe(69);
+  });
+
+  it('goes on past a browser that does not start', async () => {
+    const broken = fakeExecutable('broken-chrome');
+    const err = await launchBrowser({
+      env: { KOFUKIN_BROWSER: broken, PATH: '' },
+      installedPaths: [broken],
+      sparticuz: false,
+      timeoutMs: 10_000,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    const msg = (err as Error).message;
+    expect(msg).toContain(`1. explicit (${broken}): launch failed`);
+    expect(msg).toContain(`2. installed (${broken}): launch failed`);
+    expect(msg).toContain('3. @sparticuz/chromium: disabled by option');
+  });
+});
