@@ -1,15 +1,13 @@
-import { BrowserSession } from './src/print/browser.ts';
+import { launchBrowser } from './src/print/browser.ts';
 import { printPdf } from './src/print/pdf.ts';
 import { sampleHtml } from './test/print/sample.ts';
-import { writeFileSync } from 'node:fs';
-const s = new BrowserSession({ sparePages: 1 });
-await s.start();
-const noImg = await sampleHtml('');
+import { createHash } from 'node:crypto';
+const l = await launchBrowser();
+const html = await sampleHtml('');
 const meta = { title: 't', author: 'a', date: new Date(0) };
-const ids = (b: Buffer) => [...b.toString('latin1').matchAll(/\/ID \((node\d+)\)/g)].map(m => m[1]!.replace('node000', '')).join(',');
-for (let i = 0; i < 6; i++) {
-  const r = await s.withPage(p => printPdf(p, noImg, meta, { env: {} }));
-  console.log(i, ids(r.pdf));
-  writeFileSync(`/tmp/e${i}.pdf`, r.pdf);
+const page = await l.browser.newPage();
+for (let i = 0; i < 3; i++) {
+  const r = await printPdf(page, html, meta, { env: {} });
+  console.log(i, createHash('md5').update(r.pdf).digest('hex'), r.timings);
 }
-await s.close();
+await l.close();

@@ -12,6 +12,7 @@ import type { Command } from './commands/command.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
   build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
+  whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
 };
 
 function usage(): string {

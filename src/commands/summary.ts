@@ -23,6 +23,7 @@ export const command: Command = async (args, io) => {
   const report = deriveReport({
     results: inputs.results,
     catalog: inputs.catalog,
+    rules: inputs.rules,
     national: inputs.national?.data,
     peers: inputs.peers?.data,
     grants: inputs.grants?.data,

@@ -12,10 +12,13 @@ import { deriveNationalComparison, nationalRateChange, type NationalComparison }
 import { derivePeerRanks, type PeerRanks } from './peers.ts';
 import { deriveScoreSheet, grantResult, type ScoreSheet } from './scores.ts';
 import { deriveUnscored, unscoredIds, type UnscoredByGrant } from './unscored.ts';
+import { deriveWhatIf, type WhatIfList } from './whatif.ts';
+import type { RulesFile } from '../scoring/rules.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;
   catalog: Catalog;
+  rules?: RulesFile | null;
   national?: NationalAggregates | null;
   peers?: PeerGroup | null;
   grants?: GrantHistory | null;
@@ -39,6 +42,8 @@ export interface DerivedReport {
   scoreSheet: ScoreSheet;
   groupSummary: GroupSummary;
   unscoredIndicators: UnscoredByGrant[];
+  /** Points still possible, by next achievable step (null without scoring rules). */
+  whatIf: WhatIfList | null;
   peerRanks: PeerRanks | null;
   peerPlacement: PeerPlacement | null;
   nationalComparison: NationalComparison | null;
@@ -83,6 +88,7 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     scoreSheet,
     groupSummary: deriveGroupSummary(scoreSheet),
     unscoredIndicators,
+    whatIf: input.rules ? deriveWhatIf(scoreSheet, input.rules) : null,
     peerRanks,
     peerPlacement:
       peerRanks && me

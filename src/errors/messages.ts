@@ -11,6 +11,8 @@ export const messages = {
   duplicateIndicator: (id: string) => `indicator "${id}" is scored more than once`,
   scoreAboveMax: (id: string, score: number, max: number) =>
     `score ${score} of "${id}" is above its maximum ${max}`,
+  scoreNotAchievable: (id: string, score: number, scoringText: string, achievable: readonly number[]) =>
+    `score ${score} of "${id}" cannot be produced by its 配点 rule (${scoringText}); possible scores are ${achievable.join(', ')}`,
   scoreNegative: (id: string, score: number) => `score ${score} of "${id}" is below 0`,
   totalMismatch: (what: string, stated: number, derived: number) =>
     `stated ${what} ${stated} does not equal the ${derived} derived from the indicator scores`,

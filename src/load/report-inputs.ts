@@ -10,6 +10,8 @@ import { loadCatalog, loadCatalogFile } from './catalog.ts';
 import { loadJson } from './json.ts';
 import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
+import type { RulesFile } from '../scoring/rules.ts';
+import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
   GrantHistory,
   MunicipalityResults,
@@ -27,6 +29,8 @@ export interface ReportInputs {
   municipalityFile: string;
   results: MunicipalityResults;
   catalog: Catalog;
+  /** The fiscal year's scoring rules, when bundled (null for a custom --catalog). */
+  rules: RulesFile | null;
   national: Loaded<NationalAggregates> | null;
   peers: Loaded<PeerGroup> | null;
   grants: Loaded<GrantHistory> | null;
@@ -102,9 +106,20 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       ? { data: embedded.narrative, file: municipalityFile }
       : companion(pick(options.narrative, results.files.narrative), (f) => loadJson(Narrative, f), () => []);
 
+  let rules: RulesFile | null = null;
+  if (catalog && !options.catalogFile) {
+    const rulesFile = scoringRulesPath(catalog.fiscalYear);
+    rules = collect(problems, () => loadScoringRules(catalog.fiscalYear));
+    if (rules) {
+      const ruleProblems = checkRulesAgainstCatalog(rules, catalog, rulesFile);
+      problems.push(...ruleProblems);
+      if (ruleProblems.length > 0) rules = null;
+    }
+  }
   if (catalog) {
     const scoreProblems = checkScores(results, catalog, municipalityFile);
     problems.push(...scoreProblems);
+    if (rules) problems.push(...checkAchievable(results, rules, catalog, municipalityFile));
     if (peers && scoreProblems.length === 0) {
       const totals = { suishin: 0, shien: 0 };
       for (const [id, score] of Object.entries(results.scores)) totals[id.startsWith('suishin.') ? 'suishin' : 'shien'] += score;
@@ -118,5 +133,5 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) throw new InputError(problems);
-  return { municipalityFile, results, catalog, national, peers, grants, narrative };
+  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative };
 }

@@ -37,6 +37,7 @@ export function prepareReport(inputs: ReportInputs): PreparedReport {
   const derived = deriveReport({
     results: inputs.results,
     catalog: inputs.catalog,
+    rules: inputs.rules,
     national: inputs.national?.data,
     peers: inputs.peers?.data,
     grants: inputs.grants?.data,

@@ -3,10 +3,8 @@
  * relaunched if it crashes. Launching itself (what is tried, in which order) is in launch.ts.
  *
  * Pages are never reused: a released page is closed and the next one is a fresh tab (opened
- * ahead of time). A fresh tab runs in a fresh renderer process, and that keeps PDFs
- * byte-identical: Chromium names tagged-PDF structure elements after DOM node ids, which
- * come from a per-process counter, so a second print in the same page gets other ids and
- * another object order.
+ * ahead of time), so no state (request handlers, scripts, memory) carries from one print to
+ * the next.
  */
 import type { Page } from 'puppeteer-core';
 import { launchBrowser } from './launch.ts';
@@ -164,7 +162,7 @@ export class BrowserSession {
     }
   }
 
-  /** Gives a page back; it is closed (pages are never reused, see the module comment). */
+  /** Gives a page back; it is closed (pages are never reused). */
   async release(page: Page): Promise<void> {
     if (!this.#inUse.delete(page)) return;
     try {

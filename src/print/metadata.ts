@@ -1,11 +1,13 @@
 /**
  * Document metadata for the printed PDF, applied with pdf-lib: Info dictionary, catalog /Lang,
- * fixed dates and a content-derived /ID, so the same input always gives the same bytes.
- * pdf-lib keeps every object of Chromium's file (structure tree, outline, MarkInfo).
+ * fixed dates, stable structure ids (structure.ts) and a content-derived /ID, so the same input
+ * always gives the same bytes. pdf-lib keeps every object of Chromium's file and its object
+ * numbers (structure tree, outline, MarkInfo, ParentTree).
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { EnvironmentError } from '../errors/errors.ts';
+import { canonicalizeStructureIds } from './structure.ts';
 
 export const PDF_CREATOR = 'kofukin-report';
 
@@ -38,7 +40,7 @@ export function documentDate(date: Date, env: NodeJS.ProcessEnv = process.env): 
 const ID_PLACEHOLDER = '0'.repeat(32);
 
 /**
- * Sets the metadata of `pdf` and returns the new file. The trailer /ID is the first 16 bytes
+ * Sets the metadata of `pdf`, renames its structure ids stably, and returns the new file. The trailer /ID is the first 16 bytes
  * of the SHA-256 of the file saved with a placeholder /ID: equal content, equal /ID.
  */
 export async function applyPdfMetadata(
@@ -49,6 +51,7 @@ export async function applyPdfMetadata(
   const date = documentDate(meta.date, env);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const chromiumProducer = doc.getProducer();
+  canonicalizeStructureIds(doc);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

@@ -91,10 +91,7 @@ async function loadFontsOrThrow(page: Page): Promise<void> {
 
 /**
  * Prints `html` to PDF on `page`. The page's request interception is on only during the call.
- *
- * For byte-identical output give it a fresh page (as BrowserSession does): Chromium numbers
- * tagged-PDF structure elements from a per-renderer-process DOM node counter, so a second
- * print on the same page (same process) gives different ids and object order.
+ * The same html and meta give the same bytes (see metadata.ts and structure.ts).
  */
 export async function printPdf(page: Page, html: string, meta: PdfMeta, opts: PrintPdfOptions = {}): Promise<PrintedPdf> {
   const timeout = opts.timeoutMs ?? 60_000;

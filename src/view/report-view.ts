@@ -88,6 +88,12 @@ export interface ReportView {
   scoreTables: ScoreTable[];
   groupSummary: { caption: string; header: Array<{ label: string; sub: string }>; rows: Array<{ label: string; cells: string[] }> };
   unscored: UnscoredGrantView[];
+  whatif: {
+    heading: string;
+    intro: string;
+    caption: string;
+    rows: Array<{ grant: string; ref: string; title: string; current: string; nextStep: string; nextGain: string; maxGain: string }>;
+  } | null;
   national: {
     intro: string;
     caption: string;
@@ -416,6 +422,22 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
       })),
     },
     unscored,
+    whatif: derived.whatIf
+      ? {
+          heading: '(3) 得点向上の余地',
+          intro: `満点に達していない指標について、配点の仕組み上、次に得点できる段階と加算される点数、満点までの点数は次のとおりである（満点までの点数の大きい順）。満点までの点数の合計は${derived.whatIf.totalPossible}点である。`,
+          caption: '得点向上の余地（指標別）',
+          rows: derived.whatIf.items.map((w) => ({
+            grant: w.grantShortName.replace('交付金', ''),
+            ref: w.indicator.ref,
+            title: w.indicator.shortTitle,
+            current: `${w.current} / ${w.max}点`,
+            nextStep: w.nextStep,
+            nextGain: `+${w.nextGain}点`,
+            maxGain: `+${w.maxGain}点`,
+          })),
+        }
+      : null,
     national,
     peers,
     grants,

@@ -48,6 +48,15 @@ describe('summary rejects bad input with located errors', () => {
     expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 18 of "suishin.I.i.1" is above its maximum 16`);
   });
 
+  it('a score its 配点 rule cannot produce (15 on a 各4点 indicator)', () => {
+    const file = brokenSample(mutateJson((j) => (j.scores['suishin.I.i.1'] = 15)));
+    const r = runCli(['summary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 15 of "suishin.I.i.1" cannot be produced by its 配点 rule (ア～エ 各4点（最大16点）); possible scores are 0, 4, 8, 12, 16`);
+    const build = runCli(['build', file, '--out', mkdtempSync(join(tmpdir(), 'kofukin-out-'))]);
+    expect(build.code).toBe(2);
+  });
+
   it('a missing indicator', () => {
     const file = brokenSample(mutateJson((j) => delete j.scores['shien.III.ii.2']));
     const r = runCli(['summary', file]);

@@ -65,6 +65,7 @@ describe('the printed Kyoto report', () => {
     expect(flat()).toContain('推進交付金は9位、支援交付金は3位、合計は5位');
     for (const s of ['245,650千円', '236,814千円', '209,760千円', '261,575千円', '259,132千円', '180,415千円', '113,155千円', '217,098千円', '推進100億円／支援200億円'])
       expect(flat()).toContain(s);
+    expect(flat()).toContain('(3)得点向上の余地');
     for (const s of ['PFS（成果連動型民間委託契約方式）による委託事業数', 'ケアプラン点検の実施割合', '※推進交付金の「目標Ⅳ－5」と同様', 'いきいきシニア'])
       expect(flat()).toContain(s);
   });

@@ -10,6 +10,7 @@ export function kyotoReport(): Promise<DerivedReport> {
     deriveReport({
       results: i.results,
       catalog: i.catalog,
+      rules: i.rules,
       national: i.national?.data,
       peers: i.peers?.data,
       grants: i.grants?.data,
