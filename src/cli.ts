@@ -12,6 +12,8 @@ import type { Command } from './commands/command.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
   build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
+  compare: { summary: 'write a peer-group comparison table (.xlsx, or .csv with --csv)', load: () => import('./commands/compare.ts') },
+  init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
 };
 

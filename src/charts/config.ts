@@ -48,6 +48,15 @@ export const chartConfig: Config = {
     labelPadding: 4,
     titlePadding: 6,
   },
+  // Japanese axis titles stay upright: the y title sits horizontally above the axis line
+  // (as in printed council documents) instead of being turned 90° with sideways characters.
+  axisY: {
+    titleAngle: 0,
+    titleAlign: 'right',
+    titleBaseline: 'bottom',
+    titleX: 0,
+    titleY: -6,
+  },
   legend: {
     labelFont: REPORT_FONT_FAMILY,
     titleFont: REPORT_FONT_FAMILY,

@@ -17,7 +17,14 @@ export function inputOptionsFrom(values: Record<string, unknown>): LoadOptions {
   return { national: str('national'), peers: str('peers'), grants: str('grants'), narrative: str('narrative'), catalogFile: str('catalog') };
 }
 
-/** Loads a municipality's inputs; .xlsx workbooks are read by the workbook reader when present. */
+/**
+ * Loads a municipality's inputs; a non-JSON file (the .xlsx fill-in workbook of `kofukin init`) is
+ * read by src/load/workbook.ts, imported only when needed so JSON runs never load exceljs.
+ */
 export async function loadInputsForCli(file: string, options: LoadOptions): Promise<ReportInputs> {
-  return loadReportInputs(file, options);
+  return loadReportInputs(file, {
+    ...options,
+    readResults:
+      options.readResults ?? (async (f) => (await import('../load/workbook.ts')).readWorkbook(f, { catalogFile: options.catalogFile })),
+  });
 }

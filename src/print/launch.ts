@@ -6,9 +6,9 @@
  * launches; when none does, an EnvironmentError says what was tried and why each failed.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { EnvironmentError } from '../errors/errors.ts';
@@ -169,6 +169,19 @@ async function launchAt(
   }
 }
 
+/**
+ * Chromium keeps its singleton socket in a directory of its own under the temp directory,
+ * linked from the profile; it removes it on a normal exit but not when it was killed.
+ */
+async function removeSingletonDir(userDataDir: string): Promise<void> {
+  const target = await readlink(join(userDataDir, 'SingletonSocket')).catch(() => undefined);
+  if (!target) return;
+  const dir = dirname(target);
+  if (dirname(dir) === tmpdir() && /^(org\.chromium\.Chromium|\.com\.google\.Chrome)\./.test(basename(dir))) {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 function launched(
   b: { browser: Browser; userDataDir: string },
   source: BrowserSource,
@@ -186,6 +199,7 @@ function launched(
     close() {
       closing ??= (async () => {
         await b.browser.close().catch(() => b.browser.process()?.kill('SIGKILL'));
+        await removeSingletonDir(b.userDataDir);
         await rm(b.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
       })();
       return closing;

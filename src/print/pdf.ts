@@ -17,24 +17,32 @@ export type { PdfMeta } from './metadata.ts';
 export const PAGE_MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } as const;
 
 /**
- * Page number "- n -", centred. Header/footer templates cannot use the page's web fonts
- * (they are drawn before any font in them loads), so the number uses a system sans-serif face.
+ * Page size, margins and the centred "- n -" page number, as CSS page rules injected into every
+ * printed page. Chromium draws @page margin boxes with the page's own web fonts, so the number is
+ * in the embedded report font; a header/footer template could only use system fonts.
  */
-export const FOOTER_TEMPLATE =
-  '<div style="width:100%;text-align:center;font-size:9pt;color:#333;' +
-  "font-family:'Report Gothic','DejaVu Sans','Liberation Sans',sans-serif;\">" +
-  '- <span class="pageNumber"></span> -</div>';
+export const PAGE_CSS =
+  `@page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left};` +
+  ` @bottom-center { content: "- " counter(page) " -"; font-family: "Report Gothic", sans-serif; font-size: 9pt; color: #333; } }`;
+
+/** The same page without a number (e.g. a cover page). */
+export const PAGE_CSS_UNNUMBERED =
+  `@page { size: A4 portrait; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }`;
 
 export const PDF_OPTIONS: PDFOptions = {
-  format: 'A4',
   printBackground: true,
   tagged: true,
   outline: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<span></span>',
-  footerTemplate: FOOTER_TEMPLATE,
-  margin: PAGE_MARGIN,
+  displayHeaderFooter: false,
+  preferCSSPageSize: true,
 };
+
+/** Adds the page rules to the HTML's head (or front), unless it brings its own @page rules. */
+export function withPageCss(html: string, pageNumbers = true): string {
+  if (/@page\b/.test(html)) return html;
+  const tag = `<style>${pageNumbers ? PAGE_CSS : PAGE_CSS_UNNUMBERED}</style>`;
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${tag}</head>`) : tag + html;
+}
 
 export interface PrintPdfOptions {
   /**
@@ -49,6 +57,8 @@ export interface PrintPdfOptions {
   timeoutMs?: number;
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Print "- n -" page numbers (default true); ignored when the HTML has its own @page rules. */
+  pageNumbers?: boolean;
 }
 
 export interface PrintTimings {
@@ -93,7 +103,8 @@ async function loadFontsOrThrow(page: Page): Promise<void> {
  * Prints `html` to PDF on `page`. The page's request interception is on only during the call.
  * The same html and meta give the same bytes (see metadata.ts and structure.ts).
  */
-export async function printPdf(page: Page, html: string, meta: PdfMeta, opts: PrintPdfOptions = {}): Promise<PrintedPdf> {
+export async function printPdf(page: Page, documentHtml: string, meta: PdfMeta, opts: PrintPdfOptions = {}): Promise<PrintedPdf> {
+  const html = withPageCss(documentHtml, opts.pageNumbers ?? true);
   const timeout = opts.timeoutMs ?? 60_000;
   const allowed = [...(opts.allowedDirs ?? []), ...(opts.baseDir ? [opts.baseDir] : [])];
   const useFile = allowed.length > 0;

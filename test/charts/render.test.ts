@@ -45,9 +45,10 @@ describe('renderChart', () => {
       expect(t.x2, t.text).toBeLessThanOrEqual(width);
     }
 
-    // the y axis title sits left of the widest label; labels do not overlap each other
+    // the y axis title (upright, above the axis) overlaps no label; labels do not overlap each other
     const title = texts.find((t) => t.role === 'axis-title' && t.text === '指標')!;
-    expect(title.x2).toBeLessThanOrEqual(Math.min(...labels.map((t) => t.x1)));
+    expect(title.x2 - title.x1).toBeCloseTo(textWidth('指標', 11), 1); // horizontal, not turned
+    for (const t of labels) expect(title.y2 <= t.y1 || title.x2 <= t.x1 || title.x1 >= t.x2, t.text).toBe(true);
     const byY = [...labels].sort((a, b) => a.y1 - b.y1);
     for (let i = 1; i < byY.length; i++) expect(byY[i]!.y1).toBeGreaterThanOrEqual(byY[i - 1]!.y2);
   });

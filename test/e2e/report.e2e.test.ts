@@ -3,6 +3,7 @@
  * read back (text, fonts, tags, outline, metadata), built twice for byte equality, and the HTML
  * is checked with axe-core in headless Chromium.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -47,10 +48,15 @@ describe('the printed Kyoto report', () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toContain('令和6年度における保険者機能強化推進交付金等の評価結果について');
     expect(info).toMatch(/Author:\s+保健福祉局/);
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+/);
     expect(pageCount(pdfA)).toBeGreaterThanOrEqual(12);
     expect(pageCount(pdfA)).toBeLessThanOrEqual(40);
     expect(readFileSync(pdfA, 'latin1')).toMatch(/\/Lang\s*\(ja\)/);
+  });
+
+  it('numbers the pages "- n -" in the report font', () => {
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdfA, '-'], { encoding: 'utf8' });
+    expect(page2).toMatch(/-\s*2\s*-/);
   });
 
   it('has an outline from the headings', () => {

@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,5 +80,51 @@ describe('launchBrowser', () => {
     expect(msg).toContain(`1. explicit (${broken}): launch failed`);
     expect(msg).toContain(`2. installed (${broken}): launch failed`);
     expect(msg).toContain('3. @sparticuz/chromium: disabled by option');
+  });
+});
+
+describe('@sparticuz/chromium fallback', () => {
+  let available = true;
+  try {
+    createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  } catch {
+    available = false;
+  }
+
+  it.skipIf(!available)('launches its Chromium without --single-process when nothing else is there', async () => {
+    const l = await launchBrowser({ env: { PATH: '' }, installedPaths: [] });
+    try {
+      expect(l.source).toBe('@sparticuz/chromium');
+      expect(l.attempts.map((a) => a.source)).toEqual(['explicit', 'installed', '@sparticuz/chromium']);
+      const args = l.browser.process()!.spawnargs;
+      expect(args).not.toContain('--single-process');
+      expect(args).not.toContain('--no-zygote');
+      expect(args).toContain('--disable-quic');
+      expect(args.some((a) => a.startsWith('--user-data-dir=') && a.includes('kofukin-chrome-'))).toBe(true);
+      // extra pages work (they do not with --single-process)
+      const pages = await Promise.all([l.browser.newPage(), l.browser.newPage()]);
+      const texts = await Promise.all(
+        pages.map(async (p, i) => {
+          await p.setContent(`<p>${i}</p>`);
+          return p.evaluate(() => document.body.textContent);
+        }),
+      );
+      expect(texts).toEqual(['0', '1']);
+    } finally {
+      await l.close();
+    }
+  });
+});
+
+describe('installed browser', () => {
+  it.skipIf(!existsSync('/usr/bin/chromium'))('launches with the closed-network flags and a fresh profile, removed on close', async () => {
+    const l = await launchBrowser({ env: { PATH: '' } });
+    expect(l.source).toBe('installed');
+    const args = l.browser.process()!.spawnargs;
+    for (const f of LAUNCH_ARGS) expect(args).toContain(f);
+    expect(existsSync(l.userDataDir)).toBe(true);
+    await l.close();
+    await l.close();
+    expect(existsSync(l.userDataDir)).toBe(false);
   });
 });

@@ -82,7 +82,7 @@ describe('printPdf', () => {
     expect(info).toMatch(/^Author:\s+京都市 保健福祉局$/m);
     expect(info).toMatch(/^Creator:\s+kofukin-report$/m);
     expect(info).toMatch(/^CreationDate:\s+Mon Mar 31 00:00:00 2025 UTC$/m);
-    expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
+    expect(info).toMatch(/^Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)$/m);
     expect(Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
 
     const json = JSON.parse(run('qpdf', '--json', firstPath)) as {

@@ -1,0 +1,134 @@
+/**
+ * `kofukin init`: writes the Excel fill-in workbook (src/export/fill-in-workbook.ts) that staff
+ * fill in and `summary` / `build` read back.
+ *
+ *   kofukin init <municipality.json> [--out FILE.xlsx] [--force]
+ *     prefills everything from an existing municipality file (scores, narrative, grant history):
+ *     the round-trip path.
+ *   kofukin init --code CODE --name NAME --prefecture PREF --insured N --year YYYY [--out FILE.xlsx]
+ *     an empty workbook for a municipality: every catalog indicator listed, score cells empty.
+ *
+ * The workbook is written atomically; an existing file is never overwritten without --force
+ * (it may hold staff's work).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../errors/errors.ts';
+import { fillInWorkbook, type FillInData } from '../export/fill-in-workbook.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
+import { loadJson } from '../load/json.ts';
+import { MunicipalityIdentity, PeerGroup } from '../load/schemas/inputs.ts';
+import { loadInputsForCli } from './inputs.ts';
+import { parseCommandArgs, type Command } from './command.ts';
+
+const USAGE = [
+  'kofukin init <municipality file (.json or .xlsx)> [--out FILE.xlsx] [--force]',
+  '       kofukin init --code CODE --name NAME --prefecture PREF --insured N --year YYYY [--out FILE.xlsx] [--force]',
+].join('\n');
+
+const DATA_DIR = new URL('../../data/', import.meta.url);
+
+/** Path from the workbook's directory to a file, with forward slashes (as typed in Excel). */
+function relativeTo(workbook: string, file: string): string {
+  return relative(dirname(workbook), file).split(sep).join('/');
+}
+
+/** Bundled companion files for a municipality without a JSON file: the national table and a peer group it belongs to. */
+function bundledCompanions(fiscalYear: number, code: string): { national?: string; peers?: string } {
+  const out: { national?: string; peers?: string } = {};
+  const national = fileURLToPath(new URL(`national/fy${fiscalYear}-summary.json`, DATA_DIR));
+  if (existsSync(national)) out.national = national;
+  const peersDir = fileURLToPath(new URL('peers/', DATA_DIR));
+  if (existsSync(peersDir))
+    for (const f of readdirSync(peersDir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = join(peersDir, f);
+      try {
+        const group = loadJson(PeerGroup, file);
+        if (group.fiscalYear === fiscalYear && group.members.some((m) => m.code === code)) {
+          out.peers = file;
+          break;
+        }
+      } catch {
+        // a broken bundled file is not this command's business
+      }
+    }
+  return out;
+}
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'init',
+    args,
+    {
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      prefecture: { type: 'string' },
+      insured: { type: 'string' },
+      year: { type: 'string' },
+      catalog: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`too many arguments\n\nusage: ${USAGE}`);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a western fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+
+  let data: Omit<FillInData, 'files'> & { absFiles: { national?: string; peers?: string } };
+  if (positionals[0] !== undefined) {
+    const identityFlags = (['code', 'name', 'prefecture', 'insured'] as const).filter((k) => values[k] !== undefined);
+    if (identityFlags.length > 0)
+      throw new UsageError(`--${identityFlags[0]} cannot be combined with a municipality file (the file gives the municipality)\n\nusage: ${USAGE}`);
+    const inputs = await loadInputsForCli(positionals[0], { catalogFile: values.catalog });
+    if (year !== undefined && year !== inputs.results.fiscalYear)
+      throw new UsageError(`--year ${year} does not match the municipality file, which is for fiscal year ${inputs.results.fiscalYear}`);
+    data = {
+      catalog: inputs.catalog,
+      fiscalYear: inputs.results.fiscalYear,
+      municipality: inputs.results.municipality,
+      scores: inputs.results.scores,
+      statedTotals: inputs.results.statedTotals,
+      narrative: inputs.narrative?.data ?? null,
+      grants: inputs.grants?.data ?? null,
+      absFiles: { national: inputs.national?.file, peers: inputs.peers?.file },
+    };
+  } else {
+    const missing = (['code', 'name', 'prefecture', 'insured', 'year'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0)
+      throw new UsageError(`give a municipality file, or all of --code --name --prefecture --insured --year (missing: ${missing.map((k) => `--${k}`).join(' ')})\n\nusage: ${USAGE}`);
+    const insured = Number(String(values.insured).replace(/,/g, ''));
+    const identity = MunicipalityIdentity.safeParse({ code: values.code, name: values.name, prefecture: values.prefecture, insuredType1: insured });
+    if (!identity.success) {
+      const flag: Record<string, string> = { code: '--code', name: '--name', prefecture: '--prefecture', insuredType1: '--insured' };
+      const issue = identity.error.issues[0]!;
+      throw new UsageError(`${flag[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}\n\nusage: ${USAGE}`);
+    }
+    const catalog = values.catalog ? loadCatalogFile(values.catalog) : loadCatalog(year!);
+    data = { catalog, fiscalYear: year!, municipality: identity.data, absFiles: bundledCompanions(year!, identity.data.code) };
+  }
+
+  const out = resolve(values.out ?? join('out', `${data.municipality.code}-fy${data.fiscalYear}.xlsx`));
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must name a .xlsx file, not "${values.out}"`);
+  if (existsSync(out) && !values.force)
+    throw new UsageError(`${out} already exists and may hold filled-in work; give --force to overwrite it or choose another --out`);
+  const { absFiles, ...rest } = data;
+  const bytes = await fillInWorkbook({
+    ...rest,
+    files: {
+      national: absFiles.national ? relativeTo(out, absFiles.national) : undefined,
+      peers: absFiles.peers ? relativeTo(out, absFiles.peers) : undefined,
+    },
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await writeFileAtomic(out, bytes);
+  io.stdout.write(`${out}\n`);
+  return 0;
+};

@@ -1,0 +1,645 @@
+/**
+ * Reads the fill-in workbook of `kofukin init` (layout: src/export/workbook-layout.ts) back into
+ * the same data as the JSON inputs: the municipality's results, and the narrative and grant
+ * history when the workbook holds them. Everything is validated with the input schemas; every
+ * problem is located by sheet and cell (`推進!E14`) and all problems are collected before one
+ * InputError is thrown.
+ */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { InputError, type Problem } from '../errors/errors.ts';
+import { messages } from '../errors/messages.ts';
+import { indicatorRef } from '../derive/scores.ts';
+import {
+  ESTIMATE_MARK,
+  GRANTS_COL,
+  GRANTS_HEADER,
+  GRANTS_NOTES_LABEL,
+  INFO_LABELS,
+  INFO_VALUE_COLUMN,
+  SCHEDULE_COL,
+  SCHEDULE_HEADER,
+  SCORE_COL,
+  SCORE_HEADER,
+  SCORE_TOTAL_LABEL,
+  SHEET_GRANTS,
+  SHEET_INFO,
+  SHEET_SCHEDULE,
+  SHEET_UNSCORED,
+  UNSCORED_COL,
+  UNSCORED_HEADER,
+  cellPlace,
+  type InfoField,
+} from '../export/workbook-layout.ts';
+import { loadCatalog, loadCatalogFile } from './catalog.ts';
+import { jsonPath } from './json.ts';
+import type { Catalog } from './schemas/catalog.ts';
+import { GrantHistory, MunicipalityResults, Narrative } from './schemas/inputs.ts';
+
+export interface WorkbookContents {
+  results: MunicipalityResults;
+  narrative?: Narrative;
+  grants?: GrantHistory;
+}
+
+export interface ReadWorkbookOptions {
+  /** Use this catalog file instead of data/catalog/fy<year>.json. */
+  catalogFile?: string;
+}
+
+/** Messages of the workbook reader (the cell is in the location, so they start with the value). */
+export const workbookMessages = {
+  notXlsx: () => 'not a .xlsx workbook: give a municipality .json file or a workbook made by `kofukin init`',
+  unreadable: (detail: string) => `not a readable .xlsx workbook (${detail})`,
+  missingSheet: (sheet: string, required: readonly string[]) =>
+    `sheet "${sheet}" is missing: the workbook needs the sheets ${required.join(', ')} (make a new one with \`kofukin init\`)`,
+  missingHeader: (sheet: string, first: string) => `no header row (「${first}」 in column A) on sheet "${sheet}"`,
+  missingInfoRow: (label: string) => `no row labelled 「${label}」 in column A`,
+  emptyRequired: (label: string) => `${label} is empty`,
+  notANumber: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what}`,
+  notWhole: (value: number, what: string) => `${value} is not a whole number: ${what}`,
+  badValue: (what: string) => `not a valid value: ${what}`,
+  cellError: (error: string) => `the cell shows the error ${error}`,
+  emptyScore: (ref: string, id: string, max: number) => `no score for ${ref} (${id}): enter a whole number from 0 to ${max}`,
+  scoreAboveMax: (score: number, max: number, ref: string, id: string) => `${score} is above the maximum ${max} of ${ref} (${id})`,
+  scoreNegative: (score: number, ref: string, id: string) => `${score} is below 0 for ${ref} (${id})`,
+  scoreText: (text: string, ref: string, id: string, max: number) =>
+    `${JSON.stringify(text)} is not a number: the score of ${ref} (${id}) must be a whole number from 0 to ${max}`,
+  unknownIndicator: (id: string) => messages.unknownIndicator(id),
+  wrongSheet: (id: string, sheet: string) => `indicator "${id}" belongs on sheet "${sheet}"`,
+  duplicateIndicator: (id: string, first: string) => `indicator "${id}" appears more than once (first at ${first})`,
+  missingIndicator: (ref: string, id: string) =>
+    `indicator ${ref} (${id}) is missing: its row was deleted; every catalog indicator needs a row with a score`,
+  scoreWithoutId: () => 'a score without an indicator id in column A',
+  stated: (what: string, stated: number, derived: number) => messages.totalMismatch(what, stated, derived),
+  duplicateYear: (year: number, first: string) => `fiscal year ${year} appears more than once (first at ${first})`,
+  duplicateUnscored: (id: string, first: string) => `indicator "${id}" has more than one row (first at ${first})`,
+  badDate: (text: string) => `${JSON.stringify(text)} is not a date (write it as 2024-12-10 or 2024/12/10)`,
+  notYesNo: (text: string) => `${JSON.stringify(text)} is neither はい nor いいえ`,
+  notEstimateMark: (text: string) => `${JSON.stringify(text)} is not ${ESTIMATE_MARK} (leave the cell empty when the amount is final)`,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Cell values
+
+type Plain =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | { kind: 'date'; value: Date }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'error'; value: string };
+
+function plain(v: ExcelJS.CellValue): Plain {
+  if (v === null || v === undefined) return { kind: 'empty' };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  if (v instanceof Date) return { kind: 'date', value: v };
+  if ('error' in v) return { kind: 'error', value: String(v.error) };
+  if ('richText' in v) return plain(v.richText.map((t) => t.text).join(''));
+  if ('hyperlink' in v) return plain(v.text);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    return plain(result === undefined ? null : (result as ExcelJS.CellValue));
+  }
+  return { kind: 'text', value: String(v) };
+}
+
+/** "16", "１６", "393,443" → number; anything else → undefined. */
+function numberFromText(text: string): number | undefined {
+  const t = text.normalize('NFKC').trim().replace(/,/g, '');
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+function textOf(p: Plain): string | undefined {
+  switch (p.kind) {
+    case 'empty':
+      return undefined;
+    case 'text':
+      return p.value.trim();
+    case 'number':
+      return String(p.value);
+    case 'boolean':
+      return p.value ? 'TRUE' : 'FALSE';
+    case 'date':
+      return isoDate(p.value);
+    case 'error':
+      return p.value;
+  }
+}
+
+function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader
+
+class Reader {
+  readonly problems: Problem[] = [];
+  /** JSON path of a built value → the cell it came from, to locate schema issues. */
+  readonly places = new Map<string, string>();
+
+  constructor(
+    readonly file: string,
+    readonly wb: ExcelJS.Workbook,
+  ) {}
+
+  problem(place: string, rule: string): void {
+    this.problems.push({ location: { file: this.file, place }, rule, severity: 'error' });
+  }
+
+  sheet(name: string, required: readonly string[]): ExcelJS.Worksheet | undefined {
+    const ws = this.wb.getWorksheet(name);
+    if (!ws) this.problem(name, workbookMessages.missingSheet(name, required));
+    return ws;
+  }
+
+  /** Row number of the header row (column A = first header label), searching the first 20 rows. */
+  headerRow(ws: ExcelJS.Worksheet, first: string): number | undefined {
+    for (let r = 1; r <= Math.min(20, Math.max(ws.rowCount, 1)); r++) {
+      if (textOf(plain(ws.getRow(r).getCell(1).value)) === first) return r;
+    }
+    this.problem(ws.name, workbookMessages.missingHeader(ws.name, first));
+    return undefined;
+  }
+
+  /** A whole number from a cell; a problem (and undefined) when it is not one. */
+  wholeNumber(ws: ExcelJS.Worksheet, row: number, col: number, what: string, opts: { min?: number; max?: number } = {}): number | undefined {
+    const place = cellPlace(ws.name, row, col);
+    const p = plain(ws.getRow(row).getCell(col).value);
+    let n: number | undefined;
+    if (p.kind === 'number') n = p.value;
+    else if (p.kind === 'text') {
+      n = numberFromText(p.value);
+      if (n === undefined) {
+        this.problem(place, workbookMessages.notANumber(p.value, what));
+        return undefined;
+      }
+    } else if (p.kind === 'error') {
+      this.problem(place, workbookMessages.cellError(p.value));
+      return undefined;
+    } else if (p.kind === 'empty') return undefined;
+    else {
+      this.problem(place, workbookMessages.badValue(what));
+      return undefined;
+    }
+    if (!Number.isInteger(n)) {
+      this.problem(place, workbookMessages.notWhole(n, what));
+      return undefined;
+    }
+    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+      this.problem(place, `${n} is out of range: ${what}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  text(ws: ExcelJS.Worksheet, row: number, col: number): string | undefined {
+    const p = plain(ws.getRow(row).getCell(col).value);
+    if (p.kind === 'error') {
+      this.problem(cellPlace(ws.name, row, col), workbookMessages.cellError(p.value));
+      return undefined;
+    }
+    return textOf(p);
+  }
+
+  isBlankRow(ws: ExcelJS.Worksheet, row: number, columns: number): boolean {
+    const r = ws.getRow(row);
+    for (let c = 1; c <= columns; c++) if (plain(r.getCell(c).value).kind !== 'empty') return false;
+    return true;
+  }
+
+  /** Validates with a schema; issues are located by the cells recorded under `base`. */
+  validate<S extends z.ZodType>(schema: S, data: unknown, base: string, fallback: string): z.output<S> | undefined {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      let place: string | undefined;
+      for (let n = issue.path.length; n >= 0 && place === undefined; n--) place = this.places.get(base + jsonPath(issue.path.slice(0, n)).slice(1));
+      this.problem(place ?? fallback, issue.message);
+    }
+    return undefined;
+  }
+}
+
+interface IndicatorInfo {
+  id: string;
+  grant: 'suishin' | 'shien';
+  grantAbbr: string;
+  ref: string;
+  max: number;
+}
+
+function catalogIndicators(catalog: Catalog): IndicatorInfo[] {
+  return catalog.grants.flatMap((g) =>
+    g.goals.flatMap((goal) =>
+      goal.groups.flatMap((group) =>
+        group.indicators.map((ind) => ({ id: ind.id, grant: g.id, grantAbbr: g.abbr, ref: indicatorRef(goal.numeral, group.label, ind.no), max: ind.maxPoints })),
+      ),
+    ),
+  );
+}
+
+/** The 基本情報 sheet: row of each label. */
+function infoRows(rd: Reader, ws: ExcelJS.Worksheet): Map<InfoField, number> {
+  const byLabel = new Map<string, number>();
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const label = textOf(plain(ws.getRow(r).getCell(1).value));
+    if (label !== undefined && !byLabel.has(label)) byLabel.set(label, r);
+  }
+  const rows = new Map<InfoField, number>();
+  for (const [field, label] of Object.entries(INFO_LABELS) as Array<[InfoField, string]>) {
+    const r = byLabel.get(label);
+    if (r !== undefined) rows.set(field, r);
+  }
+  return rows;
+}
+
+const REQUIRED_INFO: readonly InfoField[] = ['fiscalYear', 'code', 'name', 'prefecture', 'insuredType1'];
+
+function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indicators: IndicatorInfo[]): Record<string, number> {
+  const scores: Record<string, number> = {};
+  const header = rd.headerRow(ws, SCORE_HEADER[0]);
+  if (header === undefined) return scores;
+  const mine = new Map(indicators.filter((i) => i.grantAbbr === grantAbbr).map((i) => [i.id, i]));
+  const all = new Map(indicators.map((i) => [i.id, i]));
+  const seenAt = new Map<string, number>();
+  let end = ws.rowCount + 1;
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const idPlace = cellPlace(ws.name, r, SCORE_COL.id);
+    const scorePlace = cellPlace(ws.name, r, SCORE_COL.score);
+    const id = rd.text(ws, r, SCORE_COL.id);
+    if (id === SCORE_TOTAL_LABEL) {
+      end = r;
+      break;
+    }
+    if (id === undefined) {
+      if (plain(ws.getRow(r).getCell(SCORE_COL.score).value).kind !== 'empty') rd.problem(idPlace, workbookMessages.scoreWithoutId());
+      continue;
+    }
+    const ind = mine.get(id);
+    if (!ind) {
+      const other = all.get(id);
+      rd.problem(idPlace, other ? workbookMessages.wrongSheet(id, other.grantAbbr) : workbookMessages.unknownIndicator(id));
+      continue;
+    }
+    const first = seenAt.get(id);
+    if (first !== undefined) {
+      rd.problem(idPlace, workbookMessages.duplicateIndicator(id, cellPlace(ws.name, first, SCORE_COL.id)));
+      continue;
+    }
+    seenAt.set(id, r);
+    const p = plain(ws.getRow(r).getCell(SCORE_COL.score).value);
+    let score: number | undefined;
+    if (p.kind === 'empty') rd.problem(scorePlace, workbookMessages.emptyScore(ind.ref, id, ind.max));
+    else if (p.kind === 'number') score = p.value;
+    else if (p.kind === 'text') {
+      score = numberFromText(p.value);
+      if (score === undefined) rd.problem(scorePlace, workbookMessages.scoreText(p.value, ind.ref, id, ind.max));
+    } else if (p.kind === 'error') rd.problem(scorePlace, workbookMessages.cellError(p.value));
+    else rd.problem(scorePlace, workbookMessages.scoreText(textOf(p) ?? '', ind.ref, id, ind.max));
+    if (score === undefined) continue;
+    if (!Number.isInteger(score)) rd.problem(scorePlace, workbookMessages.notWhole(score, `the score of ${ind.ref} (${id}) must be a whole number from 0 to ${ind.max}`));
+    else if (score < 0) rd.problem(scorePlace, workbookMessages.scoreNegative(score, ind.ref, id));
+    else if (score > ind.max) rd.problem(scorePlace, workbookMessages.scoreAboveMax(score, ind.max, ind.ref, id));
+    else scores[id] = score;
+  }
+  // Missing indicators: located where their row should be (the row of the next indicator present).
+  const order = [...mine.keys()];
+  order.forEach((id, i) => {
+    if (seenAt.has(id)) return;
+    const next = order.slice(i + 1).find((n) => seenAt.has(n));
+    const row = next !== undefined ? seenAt.get(next)! : Math.min(end, Math.max(header + 1, ...seenAt.values()) + 1);
+    const ind = mine.get(id)!;
+    rd.problem(cellPlace(ws.name, row, SCORE_COL.id), workbookMessages.missingIndicator(ind.ref, id));
+  });
+  return scores;
+}
+
+function readUnscored(rd: Reader, ws: ExcelJS.Worksheet, known: Set<string>): unknown[] {
+  const out: unknown[] = [];
+  const header = rd.headerRow(ws, UNSCORED_HEADER[0]);
+  if (header === undefined) return out;
+  const seenAt = new Map<string, number>();
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    if (rd.isBlankRow(ws, r, UNSCORED_HEADER.length)) continue;
+    const id = rd.text(ws, r, UNSCORED_COL.id);
+    const missed = rd.text(ws, r, UNSCORED_COL.missed);
+    const reasonText = rd.text(ws, r, UNSCORED_COL.reason);
+    const sameAs = rd.text(ws, r, UNSCORED_COL.sameAs);
+    // a placeholder row: only the id (and its informational 指標 column)
+    if (missed === undefined && reasonText === undefined && sameAs === undefined) continue;
+    const idPlace = cellPlace(ws.name, r, UNSCORED_COL.id);
+    if (id === undefined) {
+      rd.problem(idPlace, workbookMessages.emptyRequired('指標ID'));
+      continue;
+    }
+    if (!known.has(id)) {
+      rd.problem(idPlace, workbookMessages.unknownIndicator(id));
+      continue;
+    }
+    const first = seenAt.get(id);
+    if (first !== undefined) {
+      rd.problem(idPlace, workbookMessages.duplicateUnscored(id, cellPlace(ws.name, first, UNSCORED_COL.id)));
+      continue;
+    }
+    seenAt.set(id, r);
+    if (sameAs !== undefined && !known.has(sameAs)) rd.problem(cellPlace(ws.name, r, UNSCORED_COL.sameAs), workbookMessages.unknownIndicator(sameAs));
+    const i = out.length;
+    const base = `narrative.unscored[${i}]`;
+    rd.places.set(`${base}`, idPlace);
+    rd.places.set(`${base}.indicator`, idPlace);
+    rd.places.set(`${base}.missedOptions`, cellPlace(ws.name, r, UNSCORED_COL.missed));
+    rd.places.set(`${base}.reason`, cellPlace(ws.name, r, UNSCORED_COL.reason));
+    rd.places.set(`${base}.sameAs`, cellPlace(ws.name, r, UNSCORED_COL.sameAs));
+    const split = (t: string | undefined, sep: RegExp) =>
+      (t ?? '')
+        .split(sep)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    out.push({
+      indicator: id,
+      missedOptions: split(missed, /[、,，\r\n]+/),
+      reason: split(reasonText, /\r?\n/),
+      ...(sameAs !== undefined ? { sameAs } : {}),
+    });
+  }
+  return out;
+}
+
+function readSchedule(rd: Reader, ws: ExcelJS.Worksheet): unknown[] {
+  const out: unknown[] = [];
+  const header = rd.headerRow(ws, SCHEDULE_HEADER[0]);
+  if (header === undefined) return out;
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    if (rd.isBlankRow(ws, r, SCHEDULE_HEADER.length)) continue;
+    const base = `narrative.schedule[${out.length}]`;
+    const year = rd.wholeNumber(ws, r, SCHEDULE_COL.year, 'the year must be a western year such as 2025');
+    const month = rd.wholeNumber(ws, r, SCHEDULE_COL.month, 'the month must be 1–12', { min: 1, max: 12 });
+    const period = rd.text(ws, r, SCHEDULE_COL.period);
+    const text = rd.text(ws, r, SCHEDULE_COL.text);
+    rd.places.set(base, cellPlace(ws.name, r, SCHEDULE_COL.year));
+    rd.places.set(`${base}.year`, cellPlace(ws.name, r, SCHEDULE_COL.year));
+    rd.places.set(`${base}.month`, cellPlace(ws.name, r, SCHEDULE_COL.month));
+    rd.places.set(`${base}.period`, cellPlace(ws.name, r, SCHEDULE_COL.period));
+    rd.places.set(`${base}.text`, cellPlace(ws.name, r, SCHEDULE_COL.text));
+    out.push({
+      year,
+      ...(month !== undefined ? { month } : {}),
+      ...(period !== undefined ? { period } : {}),
+      text,
+    });
+  }
+  return out;
+}
+
+function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; notes: string[] } {
+  const years: unknown[] = [];
+  const notes: string[] = [];
+  const header = rd.headerRow(ws, GRANTS_HEADER[0]);
+  if (header === undefined) return { years, notes };
+  const seenAt = new Map<number, number>();
+  let inNotes = false;
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const a = rd.text(ws, r, GRANTS_COL.year);
+    if (inNotes) {
+      if (a !== undefined) notes.push(a);
+      continue;
+    }
+    if (a === GRANTS_NOTES_LABEL) {
+      inNotes = true;
+      continue;
+    }
+    const amountCols = [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien] as const;
+    const isDash = (c: number) => /^[-－―‐ー−]$/.test(rd.text(ws, r, c) ?? '');
+    const filled = amountCols.filter((c) => plain(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
+    if (filled.length === 0 && plain(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
+    const year = rd.wholeNumber(ws, r, GRANTS_COL.year, 'the fiscal year must be a western year such as 2024');
+    const yearPlace = cellPlace(ws.name, r, GRANTS_COL.year);
+    if (a === undefined) rd.problem(yearPlace, workbookMessages.emptyRequired(GRANTS_HEADER[0]));
+    if (year !== undefined) {
+      const first = seenAt.get(year);
+      if (first !== undefined) rd.problem(yearPlace, workbookMessages.duplicateYear(year, cellPlace(ws.name, first, GRANTS_COL.year)));
+      seenAt.set(year, r);
+    }
+    const amount = (c: number, what: string) => (isDash(c) ? null : (rd.wholeNumber(ws, r, c, what, { min: 0 }) ?? null));
+    const mark = rd.text(ws, r, GRANTS_COL.estimate);
+    if (mark !== undefined && !['○', '〇', '◯', 'o', 'O', 'TRUE', 'はい', '見込み', '1'].includes(mark))
+      rd.problem(cellPlace(ws.name, r, GRANTS_COL.estimate), workbookMessages.notEstimateMark(mark));
+    const base = `grants.years[${years.length}]`;
+    rd.places.set(base, yearPlace);
+    rd.places.set(`${base}.fiscalYear`, yearPlace);
+    rd.places.set(`${base}.received.suishin`, cellPlace(ws.name, r, GRANTS_COL.suishin));
+    rd.places.set(`${base}.received.shien`, cellPlace(ws.name, r, GRANTS_COL.shien));
+    rd.places.set(`${base}.nationalBudget.suishin`, cellPlace(ws.name, r, GRANTS_COL.budgetSuishin));
+    rd.places.set(`${base}.nationalBudget.shien`, cellPlace(ws.name, r, GRANTS_COL.budgetShien));
+    years.push({
+      fiscalYear: year,
+      received: { suishin: amount(GRANTS_COL.suishin, '千円 as a whole number'), shien: amount(GRANTS_COL.shien, '千円 as a whole number') },
+      nationalBudget: {
+        suishin: amount(GRANTS_COL.budgetSuishin, '億円 as a whole number'),
+        shien: amount(GRANTS_COL.budgetShien, '億円 as a whole number'),
+      },
+      estimate: mark !== undefined,
+    });
+  }
+  return { years, notes };
+}
+
+function parseDateText(text: string): string | undefined {
+  const m = /^(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?$/.exec(text.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || isoDate(d) !== iso ? undefined : iso;
+}
+
+/** Reads and validates a fill-in workbook. */
+export async function readWorkbook(file: string, options: ReadWorkbookOptions = {}): Promise<WorkbookContents> {
+  if (!file.toLowerCase().endsWith('.xlsx'))
+    throw new InputError([{ location: { file }, rule: workbookMessages.notXlsx(), severity: 'error' }]);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError([{ location: { file }, rule: messages.cannotRead(code ?? String(err)), severity: 'error' }]);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    throw new InputError([{ location: { file }, rule: workbookMessages.unreadable((err as Error).message), severity: 'error' }]);
+  }
+  const rd = new Reader(file, wb);
+
+  // 基本情報 first: the fiscal year picks the catalog.
+  const info = rd.sheet(SHEET_INFO, [SHEET_INFO, '推進', '支援']);
+  const rows = info ? infoRows(rd, info) : new Map<InfoField, number>();
+  const at = (field: InfoField) => {
+    const r = rows.get(field);
+    return r === undefined ? `${SHEET_INFO}` : cellPlace(SHEET_INFO, r, INFO_VALUE_COLUMN);
+  };
+  if (info)
+    for (const field of Object.keys(INFO_LABELS) as InfoField[])
+      if (!rows.has(field) && (REQUIRED_INFO as readonly string[]).includes(field))
+        rd.problem(SHEET_INFO, workbookMessages.missingInfoRow(INFO_LABELS[field]));
+  const infoText = (field: InfoField) => {
+    const r = rows.get(field);
+    return info && r !== undefined ? rd.text(info, r, INFO_VALUE_COLUMN) : undefined;
+  };
+  const infoNumber = (field: InfoField, what: string) => {
+    const r = rows.get(field);
+    return info && r !== undefined ? rd.wholeNumber(info, r, INFO_VALUE_COLUMN, what) : undefined;
+  };
+  const required = <T,>(field: InfoField, value: T | undefined): T | undefined => {
+    if (value === undefined && info && rows.has(field) && rd.problems.every((p) => p.location.place !== at(field)))
+      rd.problem(at(field), workbookMessages.emptyRequired(INFO_LABELS[field]));
+    return value;
+  };
+
+  const fiscalYear = required('fiscalYear', infoNumber('fiscalYear', 'the fiscal year must be a western year such as 2024'));
+  let catalog: Catalog | undefined;
+  if (fiscalYear !== undefined) {
+    try {
+      catalog = options.catalogFile ? loadCatalogFile(options.catalogFile) : loadCatalog(fiscalYear);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      rd.problems.push(...err.problems);
+    }
+  }
+
+  // Identity
+  const codeRow = rows.get('code');
+  let code: string | undefined;
+  if (info && codeRow !== undefined) {
+    const p = plain(info.getRow(codeRow).getCell(INFO_VALUE_COLUMN).value);
+    // a code typed as a number loses its leading zero (011002 → 11002)
+    code = p.kind === 'number' && Number.isInteger(p.value) ? String(p.value).padStart(6, '0') : textOf(p)?.normalize('NFKC');
+  }
+  required('code', code);
+  const name = required('name', infoText('name'));
+  const prefecture = required('prefecture', infoText('prefecture'));
+  const insuredType1 = required('insuredType1', infoNumber('insuredType1', 'the number of type-1 insured persons must be a whole number'));
+  const fictionalText = infoText('fictional');
+  let fictional = false;
+  if (fictionalText !== undefined) {
+    if (['はい', 'TRUE', '○', '1'].includes(fictionalText)) fictional = true;
+    else if (!['いいえ', 'FALSE', '0'].includes(fictionalText)) rd.problem(at('fictional'), workbookMessages.notYesNo(fictionalText));
+  }
+  const stated = {
+    suishin: infoNumber('statedSuishin', 'the stated total must be a whole number'),
+    shien: infoNumber('statedShien', 'the stated total must be a whole number'),
+    total: infoNumber('statedTotal', 'the stated total must be a whole number'),
+  };
+  const files = { national: infoText('national'), peers: infoText('peers') };
+
+  // Scores
+  const grantSheets = catalog ? catalog.grants.map((g) => g.abbr) : ['推進', '支援'];
+  const requiredSheets = [SHEET_INFO, ...grantSheets];
+  const scores: Record<string, number> = {};
+  const indicators = catalog ? catalogIndicators(catalog) : [];
+  const problemsBefore = rd.problems.length;
+  for (const abbr of grantSheets) {
+    const ws = rd.sheet(abbr, requiredSheets);
+    if (ws && catalog) Object.assign(scores, readScores(rd, ws, abbr, indicators));
+  }
+  if (catalog && rd.problems.length === problemsBefore && indicators.every((i) => i.id in scores)) {
+    const sums = { suishin: 0, shien: 0 };
+    for (const i of indicators) sums[i.grant] += scores[i.id]!;
+    const pairs: Array<[keyof typeof stated, InfoField, string, number]> = [
+      ['suishin', 'statedSuishin', INFO_LABELS.statedSuishin, sums.suishin],
+      ['shien', 'statedShien', INFO_LABELS.statedShien, sums.shien],
+      ['total', 'statedTotal', INFO_LABELS.statedTotal, sums.suishin + sums.shien],
+    ];
+    for (const [key, field, label, derived] of pairs) {
+      const v = stated[key];
+      if (v !== undefined && v !== derived) rd.problem(at(field), workbookMessages.stated(label, v, derived));
+    }
+  }
+
+  // Results, validated with the schema (cells recorded for its issues)
+  rd.places.set('results.fiscalYear', at('fiscalYear'));
+  rd.places.set('results.municipality.code', at('code'));
+  rd.places.set('results.municipality.name', at('name'));
+  rd.places.set('results.municipality.prefecture', at('prefecture'));
+  rd.places.set('results.municipality.insuredType1', at('insuredType1'));
+  rd.places.set('results.statedTotals.suishin', at('statedSuishin'));
+  rd.places.set('results.statedTotals.shien', at('statedShien'));
+  rd.places.set('results.statedTotals.total', at('statedTotal'));
+  rd.places.set('results.files.national', at('national'));
+  rd.places.set('results.files.peers', at('peers'));
+  const hasStated = Object.values(stated).some((v) => v !== undefined);
+  const results = rd.validate(
+    MunicipalityResults,
+    {
+      fiscalYear,
+      municipality: { code, name, prefecture, insuredType1, fictional },
+      scores,
+      ...(hasStated
+        ? { statedTotals: Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined)) }
+        : {}),
+      files: Object.fromEntries(Object.entries(files).filter(([, v]) => v !== undefined)),
+    },
+    'results',
+    SHEET_INFO,
+  );
+
+  // Narrative: report fields (基本情報), unscored reasons, schedule
+  const known = new Set(indicators.map((i) => i.id));
+  const unscoredSheet = wb.getWorksheet(SHEET_UNSCORED);
+  const unscored = unscoredSheet && catalog ? readUnscored(rd, unscoredSheet, known) : [];
+  const scheduleSheet = wb.getWorksheet(SHEET_SCHEDULE);
+  const schedule = scheduleSheet ? readSchedule(rd, scheduleSheet) : [];
+  const dateRow = rows.get('date');
+  let date: string | undefined;
+  if (info && dateRow !== undefined) {
+    const p = plain(info.getRow(dateRow).getCell(INFO_VALUE_COLUMN).value);
+    if (p.kind === 'date') date = isoDate(p.value);
+    else if (p.kind === 'number') date = isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(p.value) * 86_400_000));
+    else if (p.kind === 'text') {
+      date = parseDateText(p.value);
+      if (date === undefined) rd.problem(at('date'), workbookMessages.badDate(p.value));
+    } else if (p.kind === 'error') rd.problem(at('date'), workbookMessages.cellError(p.value));
+  }
+  const report = {
+    title: infoText('title'),
+    department: infoText('department'),
+    date,
+    documentNumber: infoText('documentNumber'),
+    committee: infoText('committee'),
+  };
+  let narrative: Narrative | undefined;
+  const hasReport = Object.values(report).some((v) => v !== undefined);
+  if (hasReport || unscored.length > 0 || schedule.length > 0) {
+    for (const field of ['title', 'department', 'date'] as const)
+      if (report[field] === undefined && rd.problems.every((p) => p.location.place !== at(field)))
+        rd.problem(at(field), workbookMessages.emptyRequired(`${INFO_LABELS[field]} (needed for the report's narrative)`));
+    rd.places.set('narrative.report.title', at('title'));
+    rd.places.set('narrative.report.department', at('department'));
+    rd.places.set('narrative.report.date', at('date'));
+    rd.places.set('narrative.report.documentNumber', at('documentNumber'));
+    rd.places.set('narrative.report.committee', at('committee'));
+    narrative = rd.validate(
+      Narrative,
+      { report: Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)), unscored, schedule },
+      'narrative',
+      SHEET_INFO,
+    );
+  }
+
+  // Grant history
+  let grants: GrantHistory | undefined;
+  const grantsSheet = wb.getWorksheet(SHEET_GRANTS);
+  if (grantsSheet) {
+    const g = readGrants(rd, grantsSheet);
+    if (g.years.length > 0) grants = rd.validate(GrantHistory, g, 'grants', SHEET_GRANTS);
+  }
+
+  if (rd.problems.some((p) => p.severity === 'error') || !results) throw new InputError(rd.problems);
+  return { results, ...(narrative ? { narrative } : {}), ...(grants ? { grants } : {}) };
+}
