@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
   compare: { summary: 'write a peer-group comparison table (.xlsx, or .csv with --csv)', load: () => import('./commands/compare.ts') },
   init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
+  batch: { summary: 'build reports for many municipalities with one browser', load: () => import('./commands/batch.ts') },
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
 };
 

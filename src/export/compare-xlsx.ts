@@ -46,6 +46,11 @@ export interface CompareWorkbookInput {
   indicators?: IndicatorComparison | null;
 }
 
+/** 69.3 (percent, one decimal) → 0.693 exactly as typed (not 0.6929999…), for a 0.0% cell. */
+function percentToFraction(pct: number): number {
+  return Math.round(pct * 10) / 1000;
+}
+
 export function compareTitle(fiscalYear: number, groupName: string): string {
   return `${fiscalYearJa(fiscalYear)} ${groupName} 評価得点比較`;
 }
@@ -99,7 +104,7 @@ function mainSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput): void {
     xr.getCell(2).value = row.name;
     memberFigures(row).forEach((f, i) => {
       const cell = xr.getCell(LEAD_HEADERS.length + 1 + i);
-      cell.value = f.metric === 'rate' ? f.value / 100 : f.value;
+      cell.value = f.metric === 'rate' ? percentToFraction(f.value) : f.value;
       cell.numFmt = NUMBER_FORMATS[f.metric];
     });
     for (let c = 1; c <= columns; c++) {
@@ -118,7 +123,7 @@ function mainSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput): void {
   meanFigures(ranks, maxima).forEach((f, i) => {
     const cell = mr.getCell(LEAD_HEADERS.length + 1 + i);
     if (f.value === null) return;
-    cell.value = f.metric === 'rate' ? f.value / 100 : f.value;
+    cell.value = f.metric === 'rate' ? percentToFraction(f.value) : f.value;
     cell.numFmt = f.metric === 'score' ? '0.0' : NUMBER_FORMATS[f.metric];
   });
   for (let c = 1; c <= columns; c++) {
@@ -136,7 +141,6 @@ function mainSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput): void {
   setWidths(ws, [10, 12, ...PARTS.flatMap(() => [8, 7, 8, 10])]);
   ws.views = [{ state: 'frozen', xSplit: LEAD_HEADERS.length, ySplit: h2, topLeftCell: `C${COMPARE_LAYOUT.firstDataRow}`, activeCell: `A${COMPARE_LAYOUT.firstDataRow}` }];
   a4Landscape(ws, `${h1}:${h2}`);
-  ws.pageSetup.printArea = `A1:${last}${r + 1}`;
   applyFont(ws);
 }
 

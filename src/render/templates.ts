@@ -11,7 +11,10 @@ import Handlebars from 'handlebars';
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface CompiledTemplates {
-  render: (context: object) => string;
+  /** The document body (`body.hbs`) from a view model. */
+  renderBody: (context: object) => string;
+  /** The HTML shell (`layout.hbs`) around an already rendered body (`body`, `css`, `fontFaceCss`, `meta`). */
+  renderLayout: (context: object) => string;
   css: string;
   /** Directory of the template set (for hashing template changes). */
   dir: string;
@@ -19,7 +22,7 @@ export interface CompiledTemplates {
 
 const cache = new Map<string, CompiledTemplates>();
 
-/** Compiles templates/<name>/layout.hbs with partials/*.hbs and the CSS file(s) in that folder. */
+/** Compiles templates/<name>/layout.hbs and body.hbs with partials/*.hbs, and the CSS file(s) in that folder. */
 export function loadTemplates(name: string): CompiledTemplates {
   const cached = cache.get(name);
   if (cached) return cached;
@@ -28,14 +31,16 @@ export function loadTemplates(name: string): CompiledTemplates {
   const partialsDir = join(dir, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort())
     hb.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(partialsDir, file), 'utf8'));
-  const layout = hb.compile(readFileSync(join(dir, 'layout.hbs'), 'utf8'), { strict: false, noEscape: false });
+  const layout = hb.compile(readFileSync(join(dir, 'layout.hbs'), 'utf8'));
+  const body = hb.compile(readFileSync(join(dir, 'body.hbs'), 'utf8'));
   const css = readdirSync(dir)
     .filter((f) => f.endsWith('.css'))
     .sort()
     .map((f) => readFileSync(join(dir, f), 'utf8'))
     .join('\n');
   const compiled: CompiledTemplates = {
-    render: (context) => layout(context, { allowProtoPropertiesByDefault: false }),
+    renderBody: (context) => body(context, { allowProtoPropertiesByDefault: false }),
+    renderLayout: (context) => layout(context, { allowProtoPropertiesByDefault: false }),
     css,
     dir,
   };

@@ -1,0 +1,250 @@
+/**
+ * Running a batch: one browser for the whole run, a warm page per worker, templates and fonts
+ * prepared once. A failing municipality is recorded and the rest go on; a crashed or hung browser
+ * is restarted and only the reports it was printing are retried; outputs are written atomically;
+ * a report whose inputs, templates and code did not change since the last run is skipped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatProblem, InputError, UserError } from '../errors/errors.ts';
+import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { prepareReport, renderCharts } from '../pipeline/report.ts';
+import { renderReportParts, renderReportShell } from '../render/report-html.ts';
+import { fontFaceCss } from '../fonts/font.ts';
+import { loadTemplates, templateSources } from '../render/templates.ts';
+import { batchCharacterSet, batchFontCss, extraFontStyle, missingCharacters } from './batch-font.ts';
+import { sha256, type BatchJob } from './jobs.ts';
+import { createProgress } from './progress.ts';
+import { WarmPrinter } from './warm-printer.ts';
+import { codeHash } from './code-hash.ts';
+
+export interface BatchOptions {
+  outDir: string;
+  concurrency: number;
+  force: boolean;
+  strict: boolean;
+  /** Print time limit per report before the browser is considered hung (ms). */
+  printTimeoutMs?: number;
+  /** Attempts per report when the browser fails (crash, hang). Default 3. */
+  attempts?: number;
+  browser?: BrowserSessionOptions;
+  progress?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Called after each report (benchmarks, tests). */
+  onReport?: (event: ReportEvent) => void | Promise<void>;
+  /** Builds the shared font subset from these texts too (e.g. every name in the batch). */
+  extraText?: string;
+}
+
+export interface StageTimes {
+  loadMs: number;
+  deriveMs: number;
+  chartsMs: number;
+  htmlMs: number;
+  printMs: number;
+  writeMs: number;
+}
+
+export interface ReportEvent {
+  job: BatchJob;
+  status: 'built' | 'failed' | 'unchanged';
+  attempts: number;
+  times?: StageTimes;
+  error?: string;
+}
+
+export interface BatchSummary {
+  format: 'kofukin-batch/1';
+  total: number;
+  built: number;
+  unchanged: number;
+  failed: number;
+  browserRestarts: number;
+  seconds: number;
+  reportsPerSecond: number;
+  failures: Array<{ key: string; code: string; name: string; source: string; error: string }>;
+  warnings: Array<{ key: string; warning: string }>;
+}
+
+interface Manifest {
+  format: 'kofukin-batch-manifest/1';
+  entries: Record<string, string>;
+}
+
+const MANIFEST = '.kofukin-batch.json';
+
+function readManifest(outDir: string): Manifest {
+  const file = join(outDir, MANIFEST);
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (m.format === 'kofukin-batch-manifest/1' && m.entries && typeof m.entries === 'object') return m;
+  } catch {
+    // no manifest yet, or unreadable: rebuild everything
+  }
+  return { format: 'kofukin-batch-manifest/1', entries: {} };
+}
+
+/** Errors of the browser (not of the report): worth a retry with a fresh page / browser. */
+function isBrowserFailure(err: unknown): boolean {
+  const msg = String((err as Error)?.message ?? err);
+  return /Target closed|Session closed|Protocol error|browser has disconnected|Connection closed|timed out|TimeoutError|detached|crashed|browser session is closed|Navigating frame was detached|Page crashed/i.test(
+    msg,
+  );
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof InputError) return err.problems.map(formatProblem).join('; ');
+  if (err instanceof UserError) return err.message;
+  return `internal error: ${(err as Error)?.message ?? String(err)}`;
+}
+
+export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<BatchSummary> {
+  const outDir = resolve(opts.outDir);
+  await mkdir(outDir, { recursive: true });
+  const started = performance.now();
+  const manifest = readManifest(outDir);
+  const versionHash = sha256(templateSources('report'), codeHash());
+  const attempts = Math.max(1, opts.attempts ?? 3);
+  const summary: BatchSummary = {
+    format: 'kofukin-batch/1',
+    total: jobs.length,
+    built: 0,
+    unchanged: 0,
+    failed: 0,
+    browserRestarts: 0,
+    seconds: 0,
+    reportsPerSecond: 0,
+    failures: [],
+    warnings: [],
+  };
+  const progress = opts.progress ? createProgress(jobs.length, opts.progress) : null;
+  const tick = () => progress?.tick(summary.built, summary.failed, summary.unchanged);
+
+  // what to build
+  const todo: BatchJob[] = [];
+  for (const job of jobs) {
+    const hash = sha256(job.inputHash, versionHash);
+    const done =
+      !opts.force &&
+      manifest.entries[job.key] === hash &&
+      existsSync(join(outDir, `${job.key}.pdf`)) &&
+      existsSync(join(outDir, `${job.key}.html`));
+    if (done) {
+      summary.unchanged++;
+      await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
+    } else todo.push(job);
+  }
+  tick();
+
+  const fiscalYears = new Set<number>();
+  const session = new BrowserSession({ ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
+  let shellHtml: string | null = null;
+  let charset: Set<string> | null = null;
+  const shellFor = (fiscalYear: number, css: string): string => {
+    if (!shellHtml || !fiscalYears.has(fiscalYear)) {
+      fiscalYears.add(fiscalYear);
+      charset = batchCharacterSet(fiscalYear, opts.extraText ?? '');
+      shellHtml = renderReportShell({ body: '', css, meta: { title: '', author: '', subject: '', keywords: [], date: '' } }, batchFontCss(charset));
+    }
+    return shellHtml;
+  };
+
+  let next = 0;
+  let sinceManifest = 0;
+  const saveManifest = () => writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(manifest, null, 1));
+
+  const worker = async () => {
+    let printer: WarmPrinter | null = null;
+    try {
+      for (;;) {
+        const job = todo[next++];
+        if (!job) return;
+        const times: StageTimes = { loadMs: 0, deriveMs: 0, chartsMs: 0, htmlMs: 0, printMs: 0, writeMs: 0 };
+        let attempt = 0;
+        try {
+          let t = performance.now();
+          const inputs = await job.load();
+          times.loadMs = performance.now() - t;
+          t = performance.now();
+          const prepared = prepareReport(inputs);
+          times.deriveMs = performance.now() - t;
+          if (opts.strict && prepared.derived.warnings.length > 0) throw new InputError(prepared.derived.warnings);
+          for (const w of prepared.derived.warnings) summary.warnings.push({ key: job.key, warning: formatProblem(w) });
+          t = performance.now();
+          const charts = await renderCharts(prepared.chartDefinitions);
+          times.chartsMs = performance.now() - t;
+          t = performance.now();
+          const parts = renderReportParts(prepared.view, charts);
+          const shell = shellFor(inputs.results.fiscalYear, parts.css);
+          const missing = missingCharacters(parts.body, charset!);
+          const body = extraFontStyle(missing) + parts.body;
+          // the standalone HTML file carries its own exact subset
+          const standalone = renderReportShell(parts, fontFaceCss(renderReportShell(parts, '')));
+          times.htmlMs = performance.now() - t;
+
+          let pdf: Buffer | null = null;
+          for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
+            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000 });
+            t = performance.now();
+            try {
+              const printed = await printer.print(body, {
+                title: parts.meta.title,
+                author: parts.meta.author,
+                subject: parts.meta.subject,
+                keywords: parts.meta.keywords,
+                language: 'ja',
+                date: new Date(`${parts.meta.date}T00:00:00+09:00`),
+              });
+              pdf = printed.pdf;
+              if (printed.blockedRequests.length > 0)
+                summary.warnings.push({ key: job.key, warning: `refused ${printed.blockedRequests.length} outside request(s)` });
+            } catch (err) {
+              if (!isBrowserFailure(err) || attempt === attempts) throw err;
+              // a hung browser is killed; the session relaunches it on the next page request
+              if (/timed out|TimeoutError/i.test(String((err as Error)?.message))) session.launched?.browser.process()?.kill('SIGKILL');
+              await printer.close().catch(() => undefined);
+              printer = null;
+            }
+            times.printMs += performance.now() - t;
+          }
+          attempt--;
+          t = performance.now();
+          await writeFileAtomic(join(outDir, `${job.key}.html`), standalone);
+          await writeFileAtomic(join(outDir, `${job.key}.pdf`), pdf!);
+          times.writeMs = performance.now() - t;
+          manifest.entries[job.key] = sha256(job.inputHash, versionHash);
+          summary.built++;
+          await opts.onReport?.({ job, status: 'built', attempts: attempt, times });
+          if (++sinceManifest >= 50) {
+            sinceManifest = 0;
+            await saveManifest();
+          }
+        } catch (err) {
+          delete manifest.entries[job.key];
+          summary.failed++;
+          const error = errorText(err);
+          summary.failures.push({ key: job.key, code: job.code, name: job.name, source: job.source, error });
+          await opts.onReport?.({ job, status: 'failed', attempts: Math.max(1, attempt), error });
+        }
+        tick();
+      }
+    } finally {
+      await printer?.close();
+    }
+  };
+
+  try {
+    loadTemplates('report');
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length || 1)) }, worker));
+  } finally {
+    summary.browserRestarts = session.restarts;
+    await session.close();
+    await saveManifest();
+    progress?.finish();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;
+  summary.failures.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return summary;
+}

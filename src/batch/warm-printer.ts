@@ -1,0 +1,112 @@
+/**
+ * Printing many reports without paying for page and font loading each time: a worker keeps one
+ * page whose shell (CSS, fonts, page rules) is loaded once, swaps the report body in, and prints.
+ * The request guard stays on for the page's whole life. If the page or the browser dies, the
+ * next print opens a new page and loads the shell again.
+ */
+import type { Page } from 'puppeteer-core';
+import type { BrowserSession } from '../print/browser.ts';
+import { guardRequests, type RequestGuard } from '../print/guard.ts';
+import { applyPdfMetadata, type PdfMeta } from '../print/metadata.ts';
+import { PDF_OPTIONS, withPageCss } from '../print/pdf.ts';
+
+export interface WarmPrintResult {
+  pdf: Buffer;
+  blockedRequests: string[];
+  /** Swapping the body in and waiting for fonts / printing / the metadata pass. */
+  timings: { swapMs: number; pdfMs: number; metadataMs: number };
+}
+
+export class WarmPrinter {
+  readonly #session: BrowserSession;
+  readonly #shellHtml: string;
+  readonly #timeoutMs: number;
+  #page: Page | undefined;
+  #guard: RequestGuard | undefined;
+
+  /**
+   * @param shellHtml a complete HTML document with an empty body: the CSS and @font-face rules
+   *   every report shares (page rules are added when missing).
+   */
+  constructor(session: BrowserSession, shellHtml: string, opts: { timeoutMs?: number } = {}) {
+    this.#session = session;
+    this.#shellHtml = withPageCss(shellHtml, true);
+    this.#timeoutMs = opts.timeoutMs ?? 60_000;
+  }
+
+  async #ready(): Promise<Page> {
+    if (this.#page && !this.#page.isClosed() && this.#page.browser().connected) return this.#page;
+    await this.#drop();
+    const page = await this.#session.acquire();
+    try {
+      this.#guard = await guardRequests(page);
+      await page.setContent(this.#shellHtml, { waitUntil: 'load', timeout: this.#timeoutMs });
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        // load every declared face now, so no report waits for a font
+        await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)));
+      });
+      this.#page = page;
+      return page;
+    } catch (err) {
+      await this.#session.release(page);
+      throw err;
+    }
+  }
+
+  async #drop(): Promise<void> {
+    const page = this.#page;
+    this.#page = undefined;
+    this.#guard = undefined;
+    if (page) await this.#session.release(page).catch(() => undefined);
+  }
+
+  /** Prints one report body (the HTML inside <body>) with its title. */
+  async print(bodyHtml: string, meta: PdfMeta): Promise<WarmPrintResult> {
+    const page = await this.#ready();
+    const guard = this.#guard!;
+    const blockedBefore = guard.blocked.length;
+    try {
+      let t = performance.now();
+      await withTimeout(
+        page.evaluate(
+          async (body, title) => {
+            document.title = title;
+            document.body.innerHTML = body;
+            await document.fonts.ready;
+          },
+          bodyHtml,
+          meta.title,
+        ),
+        this.#timeoutMs,
+        'swapping the report into the page',
+      );
+      const swapMs = performance.now() - t;
+      t = performance.now();
+      const raw = await page.pdf({ ...PDF_OPTIONS, timeout: this.#timeoutMs });
+      const pdfMs = performance.now() - t;
+      t = performance.now();
+      const pdf = await applyPdfMetadata(raw, meta);
+      const metadataMs = performance.now() - t;
+      return { pdf, blockedRequests: guard.blocked.slice(blockedBefore), timings: { swapMs, pdfMs, metadataMs } };
+    } catch (err) {
+      // a page in an unknown state is never reused
+      await this.#drop();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#drop();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms ${what}`)), ms);
+    }),
+  ]);
+}

@@ -1,0 +1,90 @@
+/**
+ * `kofukin batch <national results file | directory of municipality files> [--filter T]…
+ *  [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict]`
+ * Builds every municipality's report with one browser. Failures are listed (console table and
+ * batch-summary.json) and make the exit code non-zero; the others are built regardless.
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { textTable } from '../cli/text-table.ts';
+import { filterJobs, jobsFromDirectory, parseShard, shardJobs, type BatchJob } from '../batch/jobs.ts';
+import { runBatch } from '../batch/run.ts';
+import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
+import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+
+const USAGE =
+  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict]';
+
+async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
+  const path = resolve(input);
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (isDir) return { jobs: jobsFromDirectory(path, inputOptionsFrom(values)), extraText: '' };
+  const { jobsFromNationalFile } = await import('../batch/national-jobs.ts');
+  return jobsFromNationalFile(path);
+}
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'batch',
+    args,
+    {
+      ...INPUT_OPTIONS,
+      out: { type: 'string', default: 'out' },
+      filter: { type: 'string', multiple: true },
+      concurrency: { type: 'string', default: '3' },
+      shard: { type: 'string' },
+      force: { type: 'boolean' },
+      browser: { type: 'string' },
+      'print-timeout': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  requirePositional(positionals, 1, USAGE);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number 1–32\n\nusage: ${USAGE}`);
+  let shard: { index: number; count: number } | null = null;
+  if (typeof values.shard === 'string') {
+    try {
+      shard = parseShard(values.shard);
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\n\nusage: ${USAGE}`);
+    }
+  }
+  const { jobs: all, extraText } = await jobsFor(positionals[0]!, values);
+  let jobs = filterJobs(all, (values.filter as string[] | undefined) ?? []);
+  if (shard) jobs = shardJobs(jobs, shard);
+  const outDir = resolve(String(values.out));
+  io.stderr.write(`kofukin batch: ${jobs.length} of ${all.length} municipalities${shard ? ` (shard ${shard.index}/${shard.count})` : ''} → ${outDir}\n`);
+
+  const summary = await runBatch(jobs, {
+    outDir,
+    concurrency,
+    force: Boolean(values.force),
+    strict: Boolean(values.strict),
+    printTimeoutMs: values['print-timeout'] ? Number(values['print-timeout']) : undefined,
+    browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined },
+    progress: io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+    extraText: extraText + jobs.map((j) => j.name + j.prefecture).join(''),
+  });
+  const summaryFile = join(outDir, shard ? `batch-summary-${shard.index}-of-${shard.count}.json` : 'batch-summary.json');
+  await writeFileAtomic(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+  io.stdout.write(
+    `built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total} in ${summary.seconds.toFixed(1)} s (${summary.reportsPerSecond.toFixed(2)} reports/s, browser restarts ${summary.browserRestarts})\nsummary: ${summaryFile}\n`,
+  );
+  if (summary.failures.length > 0) {
+    io.stdout.write(textTable(['code', 'name', 'error'], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
+    return 1;
+  }
+  return 0;
+};
