@@ -220,6 +220,8 @@ class Reader {
     for (const issue of result.error.issues) {
       let place: string | undefined;
       for (let n = issue.path.length; n >= 0 && place === undefined; n--) place = this.places.get(base + jsonPath(issue.path.slice(0, n)).slice(1));
+      // a cell already reported (e.g. "is empty") needs no second, schema-worded problem
+      if (place !== undefined && this.problems.some((p) => p.location.place === place)) continue;
       this.problem(place ?? fallback, issue.message);
     }
     return undefined;

@@ -1,0 +1,230 @@
+/**
+ * Assembling the packet with pdf-lib: the cover's and the documents' pages copied in order, one
+ * structure tree (tags.ts), the outline (outline.ts, planned in plan.ts), and the printed marks
+ * (stamps.ts) drawn as Form XObjects inside /Artifact marked content.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import type { PDFContext, PDFEmbeddedPage, PDFObject } from 'pdf-lib';
+import { ObjectCopier, lookupDict, name } from './objects.ts';
+import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
+import { COVER_BOOKMARK, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
+import { StructureMerger, isTagged } from './tags.ts';
+import { MM, tilePosition, type Box, type TileKind } from './stamps.ts';
+
+/** A mark to draw: tile `tile` of the printed tiles on packet page `pageIndex`. */
+export interface PlacedTile {
+  pageIndex: number;
+  kind: TileKind;
+  tile: number;
+}
+
+export interface MergeInput {
+  cover: PDFDocument;
+  documents: readonly PDFDocument[];
+  /** Each document's own title(s), for recognising an outline root that repeats it. */
+  documentTitles?: ReadonlyArray<ReadonlyArray<string | undefined>>;
+  plan: PacketPlan;
+  /** The printed tiles (one page each) and where each goes. */
+  tiles?: { pdf: Uint8Array; placed: readonly PlacedTile[] };
+}
+
+export interface MergeResult {
+  pdf: Uint8Array;
+  /** Whether the packet has one structure tree (every input was tagged). */
+  tagged: boolean;
+  /** Pages whose own printed page number was taken out of the content (the rest are only covered). */
+  footersRemoved: number;
+}
+
+const N = {
+  Contents: name('Contents'),
+  Resources: name('Resources'),
+  XObject: name('XObject'),
+  StructParents: name('StructParents'),
+};
+
+/** Depth of the bottom margin a Chromium footer is looked for in (the report's is 18 mm). */
+const FOOTER_BAND_MM = 18;
+
+const OPERATORS_IN_FOOTER = new Set([
+  'q', 'Q', 'cm', 'RG', 'rg', 'G', 'g', 'K', 'k', 'CS', 'cs', 'SC', 'sc', 'SCN', 'scn', 'gs',
+  'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tj', 'TJ', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr',
+]);
+
+type Matrix = [number, number, number, number, number, number];
+
+const parseCm = (line: string): Matrix | undefined => {
+  const m = /^((?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){6})cm$/.exec(line.trim());
+  if (!m) return undefined;
+  const v = m[1]!.trim().split(/\s+/).map(Number);
+  return v.length === 6 && v.every(Number.isFinite) ? (v as Matrix) : undefined;
+};
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Takes the page number printed by Chromium's footer template out of the page's first content
+ * stream: the leading `cm`, then a `q … Q` group of unmarked text only, all of it within the
+ * bottom 18 mm of the page. Returns whether it found (and removed) one.
+ */
+export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Box): boolean {
+  const contents = leaf.get(N.Contents);
+  const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
+  const list = resolved instanceof PDFArray ? resolved : undefined;
+  const firstRef = list ? list.get(0) : contents;
+  if (!(firstRef instanceof PDFRef)) return false;
+  const stream = ctx.lookup(firstRef);
+  if (!(stream instanceof PDFRawStream)) return false;
+  let text: string;
+  try {
+    text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+  } catch {
+    return false;
+  }
+  const m = /^([^\n]*\bcm[ \t]*\r?\n)(q\r?\n(?:[^\n]*\n)*?Q\r?\n)/.exec(text);
+  if (!m) return false;
+  const outer = parseCm(m[1]!);
+  const lines = m[2]!.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (!outer || lines[0] !== 'q' || lines[lines.length - 1] !== 'Q') return false;
+  let ctm: Matrix = outer;
+  let texts = 0;
+  for (const line of lines.slice(1, -1)) {
+    const op = /(\S+)$/.exec(line.trim())?.[1] ?? '';
+    if (!OPERATORS_IN_FOOTER.has(op) || op === 'q' || op === 'Q') return false;
+    if (op === 'cm') {
+      const inner = parseCm(line);
+      if (!inner) return false;
+      // ctm = inner × ctm
+      const [a, b, c, d, e, f] = inner;
+      ctm = [a * ctm[0] + b * ctm[2], a * ctm[1] + b * ctm[3], c * ctm[0] + d * ctm[2], c * ctm[1] + d * ctm[3], e * ctm[0] + f * ctm[2] + ctm[4], e * ctm[1] + f * ctm[3] + ctm[5]];
+    }
+    if (op === 'Tm') {
+      const v = line.trim().split(/\s+/).slice(0, 6).map(Number);
+      if (v.length !== 6 || !v.every(Number.isFinite)) return false;
+      const [, y] = apply(ctm, v[4]!, v[5]!);
+      if (y < box.y || y > box.y + FOOTER_BAND_MM * MM) return false;
+      texts++;
+    }
+  }
+  if (texts === 0) return false;
+  const rest = m[1]! + text.slice(m[0].length);
+  const replacement = ctx.register(ctx.flateStream(Buffer.from(rest, 'latin1')));
+  if (list) list.set(0, replacement);
+  else leaf.set(N.Contents, replacement);
+  return true;
+}
+
+const fmt = (n: number): string => {
+  const s = n.toFixed(3).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+};
+
+interface Overlay {
+  embedded: PDFEmbeddedPage;
+  x: number;
+  y: number;
+  kind: TileKind;
+}
+
+/** Draws tiles over a page: [q, …existing content…, Q + tiles], the tiles as pagination artifacts. */
+function drawOverlays(ctx: PDFContext, leaf: PDFPageLeaf, overlays: readonly Overlay[], pushRef: PDFRef): void {
+  let resources = lookupDict(ctx, leaf.get(N.Resources));
+  if (!resources) {
+    resources = ctx.obj({}) as PDFDict;
+    leaf.set(N.Resources, resources);
+  }
+  let xobjects = lookupDict(ctx, resources.get(N.XObject));
+  if (!xobjects) {
+    xobjects = ctx.obj({}) as PDFDict;
+    resources.set(N.XObject, xobjects);
+  }
+  let ops = 'Q\n';
+  let n = 1;
+  for (const o of overlays) {
+    while (xobjects.has(name(`KofukinAgenda${n}`))) n++;
+    const key = `KofukinAgenda${n}`;
+    xobjects.set(name(key), o.embedded.ref);
+    const subtype = o.kind === 'number' ? 'Footer' : 'Header';
+    ops += `/Artifact <</Type /Pagination /Subtype /${subtype}>> BDC\nq\n1 0 0 1 ${fmt(o.x)} ${fmt(o.y)} cm\n/${key} Do\nQ\nEMC\n`;
+  }
+  const endRef = ctx.register(ctx.flateStream(ops));
+  const contents = leaf.get(N.Contents);
+  const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
+  const existing = resolved instanceof PDFArray ? resolved.asArray() : contents === undefined ? [] : [contents];
+  leaf.set(N.Contents, ctx.obj([pushRef, ...existing, endRef]));
+}
+
+function mapRefs(items: SourceBookmark<PDFRef>[], map: (r: PDFRef) => PDFRef | undefined): SourceBookmark<PDFRef>[] {
+  return items.map((b) => {
+    const { ref, kids, ...rest } = b;
+    const to = ref ? map(ref) : undefined;
+    return { ...rest, ...(to ? { ref: to } : {}), kids: mapRefs(kids, map) };
+  });
+}
+
+/** Builds the packet (metadata not yet applied: see applyPdfMetadata). */
+export async function mergePacket(input: MergeInput): Promise<MergeResult> {
+  const { plan } = input;
+  if (input.documents.length !== plan.documents.length) throw new Error('internal: plan and documents differ');
+  const packet = await PDFDocument.create({ updateMetadata: false });
+  const ctx = packet.context;
+  const sources = [input.cover, ...input.documents];
+  const tagged = sources.every(isTagged);
+  const merger = tagged ? new StructureMerger(packet) : undefined;
+  const partTitles = [COVER_BOOKMARK, ...plan.documents.map((d) => `${d.label} ${d.title}`)];
+
+  const copiers: ObjectCopier[] = [];
+  const pages: PDFPage[] = [];
+  sources.forEach((src, s) => {
+    const copier = new ObjectCopier(src.context, ctx);
+    copiers.push(copier);
+    merger?.prepare(src, copier);
+    const leaves: PDFPageLeaf[] = [];
+    for (const p of src.getPages()) {
+      const ref = copier.copy(p.ref);
+      const leaf = ctx.lookup(ref);
+      if (!(leaf instanceof PDFPageLeaf)) throw new Error(`internal: page ${pages.length + 1} did not copy as a page`);
+      if (!tagged) leaf.delete(N.StructParents);
+      const page = PDFPage.of(leaf, ref, packet);
+      packet.addPage(page);
+      pages.push(page);
+      leaves.push(leaf);
+    }
+    merger?.add(src, copier, leaves, partTitles[s]!);
+  });
+  if (pages.length !== plan.totalPages) throw new Error(`internal: the packet has ${pages.length} pages, the plan ${plan.totalPages}`);
+
+  const outlines = input.documents.map((d, i) => mapRefs(readOutline(d), (r) => (tagged ? copiers[i + 1]!.copy(r) : undefined)));
+  const bookmarks: PacketBookmark<PDFRef>[] = planOutline(plan, outlines, { documentTitles: input.documentTitles });
+  const targets: OutlineTarget[] = pages.map((p) => {
+    const box = p.getCropBox();
+    return { ref: p.ref, left: box.x, top: box.y + box.height };
+  });
+  writeOutline(packet, bookmarks, targets);
+
+  let footersRemoved = 0;
+  if (input.tiles && input.tiles.placed.length > 0) {
+    const embedded = await packet.embedPdf(input.tiles.pdf);
+    const pushRef = ctx.register(ctx.flateStream('q\n'));
+    const byPage = new Map<number, Overlay[]>();
+    for (const t of input.tiles.placed) {
+      const page = pages[t.pageIndex];
+      const tile = embedded[t.tile];
+      if (!page || !tile) throw new Error(`internal: tile ${t.tile} for page ${t.pageIndex + 1} is missing`);
+      const box = page.getCropBox();
+      const at = tilePosition(t.kind, box);
+      const list = byPage.get(t.pageIndex) ?? [];
+      list.push({ embedded: tile, ...at, kind: t.kind });
+      byPage.set(t.pageIndex, list);
+    }
+    for (const [index, overlays] of [...byPage].sort((a, b) => a[0] - b[0])) {
+      const page = pages[index]!;
+      if (overlays.some((o) => o.kind === 'number') && removeChromiumFooter(ctx, page.node, page.getCropBox())) footersRemoved++;
+      drawOverlays(ctx, page.node, overlays, pushRef);
+    }
+  }
+
+  merger?.finish();
+  const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { pdf, tagged, footersRemoved };
+}
