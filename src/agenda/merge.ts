@@ -9,14 +9,7 @@ import { ObjectCopier, lookupDict, name } from './objects.ts';
 import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
 import { COVER_BOOKMARK, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
 import { StructureMerger, isTagged } from './tags.ts';
-import { MM, tilePosition, type Box, type TileKind } from './stamps.ts';
-
-/** A mark to draw: tile `tile` of the printed tiles on packet page `pageIndex`. */
-export interface PlacedTile {
-  pageIndex: number;
-  kind: TileKind;
-  tile: number;
-}
+import { MM, tilePosition, type Box, type PlacedTile, type TileKind } from './stamps.ts';
 
 export interface MergeInput {
   cover: PDFDocument;

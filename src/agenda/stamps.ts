@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../print/browser.ts';
 import { guardRequests } from '../print/guard.ts';
 import { fontFaceCss, REPORT_FONT_FAMILY } from '../fonts/font.ts';
+import type { PacketPlan } from './plan.ts';
 
 export const MM = 72 / 25.4;
 
@@ -36,6 +37,29 @@ export interface Box {
   y: number;
   width: number;
   height: number;
+}
+
+/** A printed tile (index into the printed tiles) to draw on a packet page (0-based). */
+export interface PlacedTile {
+  pageIndex: number;
+  kind: TileKind;
+  tile: number;
+}
+
+/** The tiles a plan needs (stamps, then page numbers) and where each goes. */
+export function tilesFor(plan: PacketPlan): { tiles: Tile[]; placed: PlacedTile[] } {
+  const tiles: Tile[] = [];
+  const placed: PlacedTile[] = [];
+  for (const [kind, marks] of [
+    ['stamp', plan.stamps],
+    ['number', plan.pageNumbers],
+  ] as const) {
+    for (const m of marks) {
+      placed.push({ pageIndex: m.pageIndex, kind, tile: tiles.length });
+      tiles.push({ kind, text: m.text });
+    }
+  }
+  return { tiles, placed };
 }
 
 /** Lower-left corner (PDF points) of a tile on a page whose visible box is `page`. */

@@ -1,0 +1,90 @@
+/**
+ * Reading the PDFs to bind: each must exist, be a PDF pdf-lib can open (not encrypted) and have
+ * pages. Every problem of every file is collected into one InputError.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { InputError, type Problem } from '../errors/errors.ts';
+
+export interface AgendaInput {
+  /** The path as given. */
+  file: string;
+  doc: PDFDocument;
+  pages: number;
+  /** Info /Title, when set and not blank. */
+  infoTitle?: string;
+  /** Info /Author, when set and not blank. */
+  author?: string;
+}
+
+/** The title a document gets when neither --doc-title nor its Info /Title gives one. */
+export const fallbackTitle = (file: string): string => basename(file, extname(file));
+
+const problem = (file: string, rule: string, place?: string): Problem => ({ location: { file, ...(place ? { place } : {}) }, rule, severity: 'error' });
+
+function code(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+async function readOne(file: string, problems: Problem[]): Promise<AgendaInput | undefined> {
+  try {
+    if ((await stat(file)).isDirectory()) {
+      problems.push(problem(file, 'is a directory, not a PDF file'));
+      return undefined;
+    }
+  } catch (err) {
+    problems.push(problem(file, code(err) === 'ENOENT' ? 'file not found' : `cannot be read: ${(err as Error).message}`));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    problems.push(problem(file, code(err) === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read: ${(err as Error).message}`));
+    return undefined;
+  }
+  // A PDF starts with "%PDF-" (readers accept it anywhere in the first 1024 bytes).
+  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) {
+    problems.push(problem(file, 'is not a PDF file (no "%PDF-" header)', 'byte 0'));
+    return undefined;
+  }
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (err) {
+    problems.push(
+      err instanceof EncryptedPDFError
+        ? problem(file, 'is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)')
+        : problem(file, `cannot be read as a PDF: ${(err as Error).message}`),
+    );
+    return undefined;
+  }
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+  } catch (err) {
+    problems.push(problem(file, `has a broken page tree: ${(err as Error).message}`));
+    return undefined;
+  }
+  if (pages === 0) {
+    problems.push(problem(file, 'has no pages'));
+    return undefined;
+  }
+  const clean = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);
+  const infoTitle = clean(doc.getTitle());
+  const author = clean(doc.getAuthor());
+  return { file, doc, pages, ...(infoTitle ? { infoTitle } : {}), ...(author ? { author } : {}) };
+}
+
+/** Reads every file; throws one InputError listing all problems. */
+export async function readAgendaInputs(files: readonly string[]): Promise<AgendaInput[]> {
+  const problems: Problem[] = [];
+  const inputs: AgendaInput[] = [];
+  for (const file of files) {
+    const input = await readOne(file, problems);
+    if (input) inputs.push(input);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return inputs;
+}
