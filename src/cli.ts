@@ -16,6 +16,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
   batch: { summary: 'build reports for many municipalities with one browser', load: () => import('./commands/batch.ts') },
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
+  agenda: { summary: 'bind report PDFs into one agenda packet with a cover page', load: () => import('./commands/agenda.ts') },
+  national: { summary: 'national summary (seed 000 tables, XLSX/JSON/HTML/PDF) from a national results file', load: () => import('./commands/national.ts') },
+  synth: { summary: 'write a synthetic (fictional) national results file for tests and benchmarks', load: () => import('./commands/synth.ts') },
 };
 
 function usage(): string {

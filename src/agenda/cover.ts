@@ -50,7 +50,7 @@ export function coverHtml(c: CoverContent): string {
 @page { size: A4 portrait; margin: 0; }
 html, body { margin: 0; padding: 0; }
 body { font-family: "${REPORT_FONT_FAMILY}", sans-serif; color: #1a1a1a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.cover { box-sizing: border-box; width: 210mm; padding: 24mm 22mm 18mm; }
+.cover { box-sizing: border-box; width: 210mm; padding: 24mm 22mm 18mm; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .date { text-align: right; font-size: 11pt; margin: 0 0 34mm; }
 h1 { font-size: 20pt; font-weight: 700; line-height: 1.5; text-align: center; margin: 0 0 26mm; }
 h2 { font-size: 13pt; font-weight: 700; margin: 0 0 4mm; padding-left: 3mm; border-left: 1.6mm solid #34495e; }

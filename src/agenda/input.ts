@@ -54,7 +54,8 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (err) {
     problems.push(
-      err instanceof EncryptedPDFError
+      // pdf-lib's errors are ES5 classes: instanceof does not work on them
+      err instanceof EncryptedPDFError || /\bis encrypted\b/.test((err as Error).message)
         ? problem(file, 'is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)')
         : problem(file, `cannot be read as a PDF: ${(err as Error).message}`),
     );

@@ -4,8 +4,8 @@
  * (stamps.ts) drawn as Form XObjects inside /Artifact marked content.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import type { PDFContext, PDFEmbeddedPage, PDFObject } from 'pdf-lib';
-import { ObjectCopier, lookupDict, name } from './objects.ts';
+import type { PDFContext } from 'pdf-lib';
+import { ObjectCopier, dropUnreachable, lookupDict, name } from './objects.ts';
 import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
 import { COVER_BOOKMARK, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
 import { StructureMerger, isTagged } from './tags.ts';
@@ -63,8 +63,7 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Box): boolean {
   const contents = leaf.get(N.Contents);
   const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
-  const list = resolved instanceof PDFArray ? resolved : undefined;
-  const firstRef = list ? list.get(0) : contents;
+  const firstRef = resolved instanceof PDFArray ? resolved.get(0) : contents;
   if (!(firstRef instanceof PDFRef)) return false;
   const stream = ctx.lookup(firstRef);
   if (!(stream instanceof PDFRawStream)) return false;
@@ -101,9 +100,7 @@ export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Bo
   }
   if (texts === 0) return false;
   const rest = m[1]! + text.slice(m[0].length);
-  const replacement = ctx.register(ctx.flateStream(Buffer.from(rest, 'latin1')));
-  if (list) list.set(0, replacement);
-  else leaf.set(N.Contents, replacement);
+  ctx.assign(firstRef, ctx.flateStream(Buffer.from(rest, 'latin1')));
   return true;
 }
 
@@ -112,8 +109,35 @@ const fmt = (n: number): string => {
   return s === '-0' ? '0' : s;
 };
 
+/**
+ * Each page of the printed tiles as a Form XObject of the packet (resources copied once, so the
+ * tiles share one font).
+ */
+async function tileForms(ctx: PDFContext, pdf: Uint8Array): Promise<PDFRef[]> {
+  const src = await PDFDocument.load(pdf, { updateMetadata: false });
+  const copier = new ObjectCopier(src.context, ctx);
+  return src.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => src.context.lookup(r)) : [contents];
+    const parts = streams.map((s) => {
+      if (!(s instanceof PDFRawStream)) throw new Error('internal: a printed tile has no content stream');
+      return Buffer.from(decodePDFRawStream(s).decode());
+    });
+    const box = page.getMediaBox();
+    const resources = copier.copy(page.node.Resources() ?? ctx.obj({}));
+    return ctx.register(
+      ctx.flateStream(Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')])), {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [box.x, box.y, box.x + box.width, box.y + box.height],
+        Resources: resources,
+      }),
+    );
+  });
+}
+
 interface Overlay {
-  embedded: PDFEmbeddedPage;
+  form: PDFRef;
   x: number;
   y: number;
   kind: TileKind;
@@ -136,7 +160,7 @@ function drawOverlays(ctx: PDFContext, leaf: PDFPageLeaf, overlays: readonly Ove
   for (const o of overlays) {
     while (xobjects.has(name(`KofukinAgenda${n}`))) n++;
     const key = `KofukinAgenda${n}`;
-    xobjects.set(name(key), o.embedded.ref);
+    xobjects.set(name(key), o.form);
     const subtype = o.kind === 'number' ? 'Footer' : 'Header';
     ops += `/Artifact <</Type /Pagination /Subtype /${subtype}>> BDC\nq\n1 0 0 1 ${fmt(o.x)} ${fmt(o.y)} cm\n/${key} Do\nQ\nEMC\n`;
   }
@@ -197,17 +221,17 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
 
   let footersRemoved = 0;
   if (input.tiles && input.tiles.placed.length > 0) {
-    const embedded = await packet.embedPdf(input.tiles.pdf);
+    const forms = await tileForms(ctx, input.tiles.pdf);
     const pushRef = ctx.register(ctx.flateStream('q\n'));
     const byPage = new Map<number, Overlay[]>();
     for (const t of input.tiles.placed) {
       const page = pages[t.pageIndex];
-      const tile = embedded[t.tile];
-      if (!page || !tile) throw new Error(`internal: tile ${t.tile} for page ${t.pageIndex + 1} is missing`);
+      const form = forms[t.tile];
+      if (!page || !form) throw new Error(`internal: tile ${t.tile} for page ${t.pageIndex + 1} is missing`);
       const box = page.getCropBox();
       const at = tilePosition(t.kind, box);
       const list = byPage.get(t.pageIndex) ?? [];
-      list.push({ embedded: tile, ...at, kind: t.kind });
+      list.push({ form, ...at, kind: t.kind });
       byPage.set(t.pageIndex, list);
     }
     for (const [index, overlays] of [...byPage].sort((a, b) => a[0] - b[0])) {
@@ -218,6 +242,7 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
   }
 
   merger?.finish();
+  dropUnreachable(ctx);
   const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { pdf, tagged, footersRemoved };
 }

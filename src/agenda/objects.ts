@@ -78,6 +78,39 @@ export function nameTreeEntries(ctx: PDFContext, node: PDFDict | undefined, out 
 }
 
 /**
+ * Deletes the indirect objects nothing reachable from the trailer (catalog, Info) refers to,
+ * such as streams replaced during the merge. Returns how many were dropped.
+ */
+export function dropUnreachable(ctx: PDFContext): number {
+  const seen = new Set<PDFRef>();
+  const stack: PDFObject[] = [];
+  for (const root of [ctx.trailerInfo.Root, ctx.trailerInfo.Info, ctx.trailerInfo.Encrypt]) if (root) stack.push(root);
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (o instanceof PDFRef) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      const v = ctx.lookup(o);
+      if (v !== undefined) stack.push(v);
+    } else if (o instanceof PDFDict) {
+      for (const [, v] of o.entries()) stack.push(v);
+    } else if (o instanceof PDFArray) {
+      stack.push(...o.asArray());
+    } else if (o instanceof PDFStream) {
+      for (const [, v] of o.dict.entries()) stack.push(v);
+    }
+  }
+  let dropped = 0;
+  for (const [ref] of ctx.enumerateIndirectObjects()) {
+    if (!seen.has(ref)) {
+      ctx.delete(ref);
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+/**
  * Copies objects from one document's context into another's, following references. Each source
  * reference is copied once and maps to one packet reference (also across calls), and a source
  * reference can be mapped to an existing packet object beforehand (the source's structure tree

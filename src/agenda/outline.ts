@@ -6,7 +6,7 @@
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFDocument, PDFObject } from 'pdf-lib';
-import { lookupArray, lookupDict, lookupNumber, lookupText, name, nameTreeEntries } from './objects.ts';
+import { lookupDict, lookupNumber, lookupText, name, nameTreeEntries } from './objects.ts';
 import { visibleCount, type DestView, type PacketBookmark, type SourceBookmark } from './plan.ts';
 
 const FITS = new Set(['XYZ', 'Fit', 'FitH', 'FitV', 'FitR', 'FitB', 'FitBH', 'FitBV']);

@@ -13,15 +13,20 @@ import type { PacketPlan } from './plan.ts';
 
 export const MM = 72 / 25.4;
 
-/** Size of every tile. */
-export const TILE_MM = { width: 40, height: 13 } as const;
+/**
+ * Size of every tile, in CSS pixels (1 px = 0.75 pt): whole pixels, so Chromium paints each tile
+ * in one piece (fractional page heights split boxes at the page edge). 152 × 48 px = 114 × 36 pt
+ * ≈ 40.2 × 12.7 mm.
+ */
+export const TILE_PX = { width: 152, height: 48 } as const;
+const PT_PER_PX = 0.75;
 
 /** Where tiles go, measured from the page box edges (mm). */
 export const PLACEMENT_MM = {
-  /** Stamp: right edge on the report's right margin (16 mm), spanning 1–14 mm from the top. */
+  /** Stamp: right edge on the report's right margin (16 mm), spanning 1–13.7 mm from the top. */
   stampRight: 16,
   stampTop: 1,
-  /** Page number: centred, spanning 2–15 mm from the bottom (the report's footer is in the 18 mm bottom margin). */
+  /** Page number: centred, spanning 2–14.7 mm from the bottom (the report's footer is in the 18 mm bottom margin). */
   numberBottom: 2,
 } as const;
 
@@ -64,8 +69,8 @@ export function tilesFor(plan: PacketPlan): { tiles: Tile[]; placed: PlacedTile[
 
 /** Lower-left corner (PDF points) of a tile on a page whose visible box is `page`. */
 export function tilePosition(kind: TileKind, page: Box): { x: number; y: number } {
-  const w = TILE_MM.width * MM;
-  const h = TILE_MM.height * MM;
+  const w = TILE_PX.width * PT_PER_PX;
+  const h = TILE_PX.height * PT_PER_PX;
   if (kind === 'stamp') {
     return { x: page.x + page.width - PLACEMENT_MM.stampRight * MM - w, y: page.y + page.height - PLACEMENT_MM.stampTop * MM - h };
   }
@@ -90,15 +95,16 @@ export function tilesHtml(tiles: readonly Tile[]): string {
 <meta charset="utf-8">
 <style>
 ${fontFaceCss(text)}
-@page { size: ${TILE_MM.width}mm ${TILE_MM.height}mm; margin: 0; }
+@page { size: ${TILE_PX.width}px ${TILE_PX.height}px; margin: 0; }
 html, body { margin: 0; padding: 0; background: transparent; }
 body { font-family: "${REPORT_FONT_FAMILY}"; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.tile { position: relative; width: ${TILE_MM.width}mm; height: ${TILE_MM.height}mm; overflow: hidden; break-after: page; }
+.tile { position: relative; width: ${TILE_PX.width}px; height: ${TILE_PX.height}px; overflow: hidden; break-after: page;
+  display: flex; align-items: center; justify-content: flex-end; }
 .tile:last-child { break-after: auto; }
-.stamp { position: absolute; right: 0.3mm; top: 50%; transform: translateY(-50%); padding: 0.7mm 2.6mm; line-height: 1.25;
-  border: 0.45mm solid #1a1a1a; background: #fff; color: #1a1a1a; font-size: 13pt; font-weight: 700; white-space: nowrap; }
+.stamp { box-sizing: border-box; height: 31px; margin-right: 1px; padding: 0 15px; line-height: 28px;
+  border: 1.5px solid #1a1a1a; background: #fff; color: #1a1a1a; font-size: 16px; font-weight: 700; white-space: nowrap; }
 .number { background: #fff; }
-.n { position: absolute; left: 0; right: 0; bottom: 4.55mm; text-align: center; font-size: 9pt; line-height: 1; color: #333; white-space: nowrap; }
+.n { position: absolute; left: 0; right: 0; bottom: 21px; text-align: center; font-size: 12px; line-height: 12px; color: #333; white-space: nowrap; }
 </style>
 </head>
 <body>
@@ -122,8 +128,8 @@ async function printOn(page: Page, html: string, timeout: number): Promise<Uint8
     });
     if (failed.length > 0) throw new Error(`the browser rejected web fonts: ${failed.join(', ')}`);
     const pdf = await page.pdf({
-      width: `${TILE_MM.width}mm`,
-      height: `${TILE_MM.height}mm`,
+      width: `${TILE_PX.width}px`,
+      height: `${TILE_PX.height}px`,
       margin: { top: 0, right: 0, bottom: 0, left: 0 },
       preferCSSPageSize: true,
       printBackground: true,

@@ -79,7 +79,10 @@ export interface NationalColumnDef {
   indicators: string[];
   /** Header labels as seed 000 prints them. */
   grantLabel: string;
+  /** "目標Ⅰ", or the total's name ("推進交付金合計", "体制・取組指標群計"). */
   goalLabel: string;
+  /** The goal's title from the catalog (goal columns only). */
+  goalTitle: string;
   partLabel: string;
 }
 
@@ -107,7 +110,8 @@ export function nationalColumnDefs(catalog: Catalog): NationalColumnDef[] {
   for (const grant of catalog.grants) {
     const grantIds: string[] = [];
     for (const goal of grant.goals) {
-      const goalLabel = `目標${goal.numeral} ${goal.title}`;
+      const goalLabel = `目標${goal.numeral}`;
+      const goalTitle = goal.title;
       const goalIds: string[] = [];
       for (const group of goal.groups) {
         const ids = group.indicators.map((i) => i.id);
@@ -115,20 +119,20 @@ export function nationalColumnDefs(catalog: Catalog): NationalColumnDef[] {
         allByKind[group.kind].max += group.maxPoints;
         allByKind[group.kind].ids.push(...ids);
         if (goal.id !== 'IV')
-          defs.push({ key: `${grant.id}.${goal.id}.${group.kind}`, grant: grant.id, goal: goal.id, part: group.kind, max: group.maxPoints, indicators: ids, grantLabel: grant.name, goalLabel, partLabel: PART_LABEL[group.kind] });
+          defs.push({ key: `${grant.id}.${goal.id}.${group.kind}`, grant: grant.id, goal: goal.id, part: group.kind, max: group.maxPoints, indicators: ids, grantLabel: grant.name, goalLabel, goalTitle, partLabel: PART_LABEL[group.kind] });
       }
       grantIds.push(...goalIds);
       if (goal.id === 'IV')
-        defs.push({ key: `${grant.id}.IV`, grant: grant.id, goal: 'IV', part: 'outcome', max: goal.maxPoints, indicators: goalIds, grantLabel: grant.name, goalLabel, partLabel: '' });
+        defs.push({ key: `${grant.id}.IV`, grant: grant.id, goal: 'IV', part: 'outcome', max: goal.maxPoints, indicators: goalIds, grantLabel: grant.name, goalLabel, goalTitle, partLabel: '' });
       else
-        defs.push({ key: `${grant.id}.${goal.id}.subtotal`, grant: grant.id, goal: goal.id, part: 'subtotal', max: goal.maxPoints, indicators: goalIds, grantLabel: grant.name, goalLabel, partLabel: '小計' });
+        defs.push({ key: `${grant.id}.${goal.id}.subtotal`, grant: grant.id, goal: goal.id, part: 'subtotal', max: goal.maxPoints, indicators: goalIds, grantLabel: grant.name, goalLabel, goalTitle, partLabel: '小計' });
     }
-    defs.push({ key: `${grant.id}.total`, grant: grant.id, goal: null, part: 'total', max: grant.maxPoints, indicators: grantIds, grantLabel: grant.name, goalLabel: GRANT_TOTAL_LABEL[grant.id] ?? `${grant.shortName}合計`, partLabel: '' });
+    defs.push({ key: `${grant.id}.total`, grant: grant.id, goal: null, part: 'total', max: grant.maxPoints, indicators: grantIds, grantLabel: grant.name, goalLabel: GRANT_TOTAL_LABEL[grant.id] ?? `${grant.shortName}合計`, goalTitle: '', partLabel: '' });
   }
   for (const kind of ['process', 'activity', 'outcome'] as const)
-    defs.push({ key: `all.${kind}`, grant: 'all', goal: null, part: kind, max: allByKind[kind].max, indicators: allByKind[kind].ids, grantLabel: '合計', goalLabel: ALL_KIND_LABEL[kind]!, partLabel: '' });
+    defs.push({ key: `all.${kind}`, grant: 'all', goal: null, part: kind, max: allByKind[kind].max, indicators: allByKind[kind].ids, grantLabel: '合計', goalLabel: ALL_KIND_LABEL[kind]!, goalTitle: '', partLabel: '' });
   const total = catalog.grants.reduce((s, g) => s + g.maxPoints, 0);
-  defs.push({ key: 'all.total', grant: 'all', goal: null, part: 'total', max: total, indicators: defs.filter((d) => d.grant !== 'all' && d.part === 'total').flatMap((d) => d.indicators), grantLabel: '合計', goalLabel: '', partLabel: '' });
+  defs.push({ key: 'all.total', grant: 'all', goal: null, part: 'total', max: total, indicators: defs.filter((d) => d.grant !== 'all' && d.part === 'total').flatMap((d) => d.indicators), grantLabel: '合計', goalLabel: '', goalTitle: '', partLabel: '' });
   return defs;
 }
 

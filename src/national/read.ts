@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
@@ -545,7 +545,8 @@ export async function rawTableOf(bytes: Uint8Array, file: string): Promise<RawTa
   const ext = extname(file).toLowerCase();
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (ext === '.xlsx' || (ext !== '.csv' && isZip)) {
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs'); // only for workbooks: CSV runs never load it
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch (err) {

@@ -1,0 +1,110 @@
+/**
+ * `kofukin agenda <pdf>… --title T --date YYYY-MM-DD [--out FILE] [--page-numbers]
+ * [--doc-title T]…`: binds report PDFs into one agenda packet with a cover page listing them as
+ * 資料1…N, a 資料N stamp on each document's first page, one bookmark per document (its own
+ * bookmarks beneath) and, optionally, continuous page numbers. Written atomically.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import { BrowserSession } from '../print/browser.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { readAgendaInputs } from '../agenda/input.ts';
+import { buildAgendaPacket } from '../agenda/packet.ts';
+import { parseCommandArgs, type Command } from './command.ts';
+
+const USAGE =
+  'kofukin agenda <report.pdf>… --title TITLE --date YYYY-MM-DD [--out FILE] [--page-numbers] [--doc-title TITLE]… [--author NAME] [--browser PATH]';
+
+const HELP = `usage: ${USAGE}
+
+Binds PDFs into one agenda packet: a cover page listing them as 資料1…N with their pages in the
+packet, a boxed 資料N stamp on each document's first page, and one bookmark per document with the
+document's own bookmarks beneath it.
+
+  --title TITLE       packet title (cover and PDF title); required
+  --date YYYY-MM-DD   meeting date, shown as 令和 date on the cover; also the PDF dates
+                      (SOURCE_DATE_EPOCH overrides those); required
+  --out FILE          output file (default out/agenda-<date>.pdf; a directory: agenda-<date>.pdf in it)
+  --page-numbers      number every page after the cover "- n -" (n = page in the packet),
+                      replacing the documents' own page numbers
+  --doc-title TITLE   title of a document on the cover and in its bookmark; repeat once per PDF,
+                      in order (default: each PDF's own title, else its file name)
+  --author NAME       PDF author (default: the documents' authors)
+  --browser PATH      Chrome/Chromium to print the cover with (default: KOFUKIN_BROWSER, installed)
+`;
+
+/** Checks YYYY-MM-DD is a real calendar day from 昭和 on (the cover shows it in era form). */
+export function parseIsoDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${value}"\n\nusage: ${USAGE}`);
+  if (value < '1926-12-25') throw new UsageError(`--date ${value} is before the 昭和 era; the cover cannot write it as a Japanese date`);
+  return value;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'agenda',
+    args,
+    {
+      title: { type: 'string' },
+      date: { type: 'string' },
+      out: { type: 'string' },
+      'page-numbers': { type: 'boolean' },
+      'doc-title': { type: 'string', multiple: true },
+      author: { type: 'string' },
+      browser: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`no PDF to bind: give one or more report PDFs\n\nusage: ${USAGE}`);
+  const title = typeof values.title === 'string' ? values.title.trim() : '';
+  if (!title) throw new UsageError(`--title is required (the packet title)\n\nusage: ${USAGE}`);
+  if (typeof values.date !== 'string') throw new UsageError(`--date is required (the meeting date, YYYY-MM-DD)\n\nusage: ${USAGE}`);
+  const date = parseIsoDate(values.date);
+  const docTitles = (values['doc-title'] ?? []).map((t) => t.trim());
+  if (docTitles.length > positionals.length)
+    throw new UsageError(`${docTitles.length} --doc-title given for ${positionals.length} PDF(s): give at most one per PDF, in order`);
+  if (docTitles.some((t) => t === '')) throw new UsageError('--doc-title must not be empty');
+
+  const defaultName = `agenda-${date}.pdf`;
+  let out = resolve(typeof values.out === 'string' ? values.out : join('out', defaultName));
+  if (typeof values.out === 'string' && (values.out.endsWith('/') || (await isDirectory(out)))) out = join(out, defaultName);
+
+  const inputs = await readAgendaInputs(positionals);
+  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 2 });
+  try {
+    const packet = await buildAgendaPacket(
+      inputs,
+      {
+        title,
+        date,
+        docTitles,
+        pageNumbers: Boolean(values['page-numbers']),
+        ...(typeof values.author === 'string' ? { author: values.author } : {}),
+      },
+      session,
+    );
+    if (!packet.tagged)
+      io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
+    await mkdir(dirname(out), { recursive: true });
+    await writeFileAtomic(out, packet.pdf);
+    io.stdout.write(`${out}\n`);
+    return 0;
+  } finally {
+    await session.close();
+  }
+};

@@ -1,0 +1,118 @@
+/**
+ * `kofukin national <national results file> [--out DIR]`: reads one row per municipality (CSV or
+ * XLSX, format in src/national/schema.ts), derives the ministry's national summary (seed 000) and
+ * writes, under DIR:
+ *
+ * - kofukin-national-<year>.xlsx: aggregate table, the six top-N tables, prefecture distribution,
+ *   every municipality's rank and percentile;
+ * - kofukin-national-<year>-aggregates.json: the derived `NationalAggregates` (the shape of
+ *   data/national/fy2024-summary.json), for a municipality report's `--national`;
+ * - kofukin-national-<year>.html and .pdf: the summary document (unless --no-pdf: HTML only).
+ *
+ * Every file is written atomically; the PDF last, so a missing browser leaves the others.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import { loadCatalog } from '../load/catalog.ts';
+import { loadScoringRules } from '../load/scoring-rules.ts';
+import { checkNational } from '../load/rules.ts';
+import { NationalAggregates } from '../load/schemas/inputs.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+
+const USAGE =
+  'kofukin national <national results file (.csv or .xlsx)> [--out DIR] [--year 2024] [--top 30] [--no-pdf] [--browser PATH] [--date YYYY-MM-DD] [--timings]';
+
+function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'national',
+    args,
+    {
+      out: { type: 'string', default: 'out' },
+      year: { type: 'string', default: '2024' },
+      top: { type: 'string', default: '30' },
+      'no-pdf': { type: 'boolean' },
+      browser: { type: 'string' },
+      date: { type: 'string' },
+      timings: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  requirePositional(positionals, 1, USAGE);
+  const year = Number(values.year);
+  const topN = Number(values.top);
+  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(topN) || topN < 1) throw new UsageError(`--top must be a positive whole number, not "${values.top}"\n\nusage: ${USAGE}`);
+  const date = typeof values.date === 'string' ? values.date : todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"\n\nusage: ${USAGE}`);
+
+  const timings: Array<[string, number]> = [];
+  let t = performance.now();
+  const lap = (label: string) => {
+    const now = performance.now();
+    timings.push([label, now - t]);
+    t = now;
+  };
+
+  const { readNationalFile } = await import('../national/read.ts');
+  const { deriveNational, sizeClassLabel } = await import('../national/derive.ts');
+  const catalog = loadCatalog(year);
+  const rules = loadScoringRules(year);
+  const dataset = await readNationalFile(positionals[0]!, { catalog, rules });
+  lap('read');
+  const derived = deriveNational(dataset, catalog, { topN });
+  const aggregates = NationalAggregates.parse(derived.aggregates);
+  const problems = checkNational(aggregates, 'derived national aggregates');
+  if (problems.length > 0) throw new Error(`derived national aggregates are inconsistent: ${problems.map((p) => p.rule).join('; ')}`);
+  lap('derive');
+
+  const outDir = resolve(String(values.out));
+  await mkdir(outDir, { recursive: true });
+  const base = join(outDir, `kofukin-national-${year}`);
+  const written: string[] = [];
+  const workbookDate = new Date(`${date}T00:00:00Z`);
+  const { summaryWorkbook } = await import('../national/xlsx.ts');
+  await writeFileAtomic(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, classLabel: (id) => sizeClassLabel(id as never) }));
+  written.push(`${base}.xlsx`);
+  await writeFileAtomic(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
+  written.push(`${base}-aggregates.json`);
+  lap('xlsx+json');
+
+  const { renderNationalDocument, printNationalDocument } = await import('../national/document.ts');
+  const doc = await renderNationalDocument(derived, date);
+  await writeFileAtomic(`${base}.html`, doc.html);
+  written.push(`${base}.html`);
+  lap('html');
+
+  if (!values['no-pdf']) {
+    const { BrowserSession } = await import('../print/browser.ts');
+    const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 1, sparePages: 0 });
+    try {
+      for (const f of written) io.stdout.write(`${f}\n`);
+      written.length = 0;
+      const printed = await printNationalDocument(session, doc);
+      if (printed.blockedRequests.length > 0)
+        io.stderr.write(`kofukin national: warning: the page asked for ${printed.blockedRequests.length} outside resource(s), refused: ${printed.blockedRequests.join(', ')}\n`);
+      await writeFileAtomic(`${base}.pdf`, printed.pdf);
+      written.push(`${base}.pdf`);
+      lap('pdf');
+    } finally {
+      await session.close();
+    }
+  }
+  for (const f of written) io.stdout.write(`${f}\n`);
+  if (values.timings)
+    io.stderr.write(`kofukin national: ${dataset.municipalities.length} municipalities; ${timings.map(([l, ms]) => `${l} ${Math.round(ms)} ms`).join(', ')}\n`);
+  return 0;
+};

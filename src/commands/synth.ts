@@ -1,0 +1,64 @@
+/**
+ * `kofukin synth --seed N --count 1741 [--out FILE.csv|.xlsx] [--per-indicator]`: writes a
+ * synthetic national results file (src/national/synth.ts) for tests and benchmarks. Every row is
+ * marked `fictional`; the same seed and count give byte-identical files. Without --out the CSV
+ * goes to standard output.
+ */
+import { extname, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import { loadCatalog } from '../load/catalog.ts';
+import { loadJson } from '../load/json.ts';
+import { loadScoringRules } from '../load/scoring-rules.ts';
+import { NationalAggregates } from '../load/schemas/inputs.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
+import { formatCsv } from '../national/csv.ts';
+import { parseCommandArgs, type Command } from './command.ts';
+import { fileURLToPath } from 'node:url';
+
+const USAGE = 'kofukin synth [--seed N] [--count 1741] [--out FILE.csv|FILE.xlsx] [--per-indicator]';
+
+/** Published national figures the generator calibrates against. */
+export const SYNTH_TARGETS = fileURLToPath(new URL('../../data/national/fy2024-summary.json', import.meta.url));
+export const SYNTH_YEAR = 2024;
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'synth',
+    args,
+    { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '1741' }, out: { type: 'string' }, 'per-indicator': { type: 'boolean' } },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n\nusage: ${USAGE}`);
+  const seed = Number(values.seed);
+  const count = Number(values.count);
+  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${values.seed}"\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.count)) || count < 1 || count > MAX_SYNTH_COUNT)
+    throw new UsageError(`--count must be a whole number from 1 to ${MAX_SYNTH_COUNT}, not "${values.count}"\n\nusage: ${USAGE}`);
+  const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
+  const ext = out ? extname(out).toLowerCase() : '.csv';
+  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`--out must end in .csv or .xlsx, not "${values.out}"\n\nusage: ${USAGE}`);
+  const perIndicator = Boolean(values['per-indicator']);
+
+  const catalog = loadCatalog(SYNTH_YEAR);
+  const rules = loadScoringRules(SYNTH_YEAR);
+  if (!rules) throw new Error(`no scoring rules for ${SYNTH_YEAR}`);
+  const targets = loadJson(NationalAggregates, SYNTH_TARGETS);
+  const ms = synthesizeNational({ seed, count, catalog, rules, targets });
+  const table = synthTable(ms, catalog, perIndicator);
+  if (ext === '.xlsx') {
+    const { resultsWorkbook } = await import('../national/xlsx.ts');
+    const bytes = await resultsWorkbook(table, { title: `架空の全国評価結果（seed ${seed}、${count}市町村）`, subject: '架空のデータ（kofukin synth）：実在の市町村・得点ではない' });
+    await writeFileAtomic(out!, bytes);
+  } else {
+    const csv = formatCsv(table, { bom: true });
+    if (out) await writeFileAtomic(out, csv);
+    else io.stdout.write(csv);
+  }
+  if (out) io.stdout.write(`${out}\n`);
+  return 0;
+};
