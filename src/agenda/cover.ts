@@ -28,8 +28,9 @@ const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The cover as a self-contained HTML page (fonts inlined). `@page { margin: 0 }` overrides the
- * print margins, which also leaves no room for printPdf's "- n -" footer: the cover is unnumbered.
+ * The cover as a self-contained HTML page (fonts inlined). It brings its own @page rule (A4,
+ * margins, no margin boxes), so printPdf adds no "- n -" page number: the cover is unnumbered,
+ * and a list long enough to need a second page gets the same margins there.
  */
 export function coverHtml(c: CoverContent): string {
   const rows = c.entries
@@ -47,10 +48,10 @@ export function coverHtml(c: CoverContent): string {
     `<table>\n<thead><tr><th scope="col" class="no">資料番号</th><th scope="col">資料名</th><th scope="col" class="pages">ページ</th></tr></thead>\n` +
     `<tbody>\n${rows}\n</tbody>\n</table>\n</section>\n</main>`;
   const css = `${fontFaceCss(body)}
-@page { size: A4 portrait; margin: 0; }
+@page { size: A4 portrait; margin: 24mm 22mm 18mm; }
 html, body { margin: 0; padding: 0; }
 body { font-family: "${REPORT_FONT_FAMILY}", sans-serif; color: #1a1a1a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.cover { box-sizing: border-box; width: 210mm; padding: 24mm 22mm 18mm; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.cover { margin: 0; padding: 0; }
 .date { text-align: right; font-size: 11pt; margin: 0 0 34mm; }
 h1 { font-size: 20pt; font-weight: 700; line-height: 1.5; text-align: center; margin: 0 0 26mm; }
 h2 { font-size: 13pt; font-weight: 700; margin: 0 0 4mm; padding-left: 3mm; border-left: 1.6mm solid #34495e; }
@@ -78,7 +79,7 @@ export interface PrintCoverOptions {
 export async function printCover(session: BrowserSession, content: CoverContent, opts: PrintCoverOptions): Promise<Buffer> {
   const html = coverHtml(content);
   const printed = await session.withPage((page) =>
-    printPdf(page, html, { title: content.title, author: '', date: opts.date }, { env: opts.env, timeoutMs: opts.timeoutMs }),
+    printPdf(page, html, { title: content.title, author: '', date: opts.date }, { env: opts.env, timeoutMs: opts.timeoutMs, pageNumbers: false }),
   );
   if (printed.blockedRequests.length > 0) throw new Error(`internal: the cover page asked for ${printed.blockedRequests.join(', ')}`);
   return printed.pdf;

@@ -56,9 +56,10 @@ const parseCm = (line: string): Matrix | undefined => {
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /**
- * Takes the page number printed by Chromium's footer template out of the page's first content
- * stream: the leading `cm`, then a `q … Q` group of unmarked text only, all of it within the
- * bottom 18 mm of the page. Returns whether it found (and removed) one.
+ * Takes the page number Chromium printed in the bottom margin (our reports' `@bottom-center`
+ * margin box; a footer template looks the same) out of the page's first content stream: the
+ * leading `cm`, then a `q … Q` group of unmarked text only, all of it within the bottom 18 mm of
+ * the page. Returns whether it found (and removed) one; other pages only get the white box.
  */
 export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Box): boolean {
   const contents = leaf.get(N.Contents);

@@ -5,7 +5,7 @@
  * and annotations' /StructParent moved by an offset per source) and element ids made unique per
  * source. applyPdfMetadata then renames the ids stably (print/structure.ts).
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFDocument, PDFObject, PDFPageLeaf } from 'pdf-lib';
 import { listOf, lookupArray, lookupDict, lookupNumber, lookupText, name, numberTreeEntries, type ObjectCopier } from './objects.ts';
 
@@ -77,8 +77,8 @@ export class StructureMerger {
   }
 
   /**
-   * Adds the tree of `src` as one Part, after its pages were copied (`pages`, the copied page
-   * dictionaries). `part` is the number used to keep ids apart.
+   * Adds the tree of `src` as one Part titled `title`, after its pages were copied with the same
+   * `copier` (`pages`: the copied page dictionaries, whose /StructParents are renumbered here).
    */
   add(src: PDFDocument, copier: ObjectCopier, pages: readonly PDFPageLeaf[], title: string): void {
     const sctx = src.context;
@@ -196,9 +196,7 @@ export class StructureMerger {
     if (this.#roleMap.size > 0) root.set(N.RoleMap, dictOf(this.#roleMap));
     if (this.#classMap.size > 0) root.set(N.ClassMap, dictOf(this.#classMap));
     ctx.assign(this.rootRef, root);
-    ctx.assign(this.#documentRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: this.rootRef, K: PDFArray.withContext(ctx) }));
-    const docElem = lookupDict(ctx, this.#documentRef)!;
-    docElem.set(N.K, ctx.obj(this.#parts));
+    ctx.assign(this.#documentRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: this.rootRef, K: this.#parts }));
     this.#packet.catalog.set(N.StructTreeRoot, this.rootRef);
     this.#packet.catalog.set(name('MarkInfo'), ctx.obj({ Marked: true }));
   }

@@ -9,17 +9,17 @@ import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { writeFileAtomic } from '../print/atomic.ts';
 import { buildReport, reportBaseName } from '../pipeline/report.ts';
-import { INPUT_OPTIONS, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
+import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--browser PATH] [--national F] [--peers F] [--grants F] [--narrative F]';
+  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
     'build',
     args,
-    { ...INPUT_OPTIONS, out: { type: 'string', default: 'out' }, browser: { type: 'string' } },
+    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' } },
     USAGE,
   );
   if (values.help) {

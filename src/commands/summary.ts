@@ -6,14 +6,14 @@ import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { deriveReport, type DerivedReport } from '../derive/report.ts';
 import { fiscalYearJa, groupDigits, percentJa, signed } from '../derive/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
-import { loadInputsForCli, INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
+import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
 import { textTable } from '../cli/text-table.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
-const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--national F] [--peers F] [--grants F] [--narrative F]';
+const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('summary', args, { ...INPUT_OPTIONS, json: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseCommandArgs('summary', args, { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' } }, USAGE);
   if (values.help) {
     io.stdout.write(`usage: ${USAGE}\n`);
     return 0;
@@ -28,6 +28,7 @@ export const command: Command = async (args, io) => {
     peers: inputs.peers?.data,
     grants: inputs.grants?.data,
     narrative: inputs.narrative?.data,
+    nation: inputs.nation ?? null,
     files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
   });
   throwIfProblems(report.warnings, Boolean(values.strict));

@@ -5,17 +5,20 @@
 import { UserError } from '../errors/errors.ts';
 import { deriveScoreSheet } from '../derive/scores.ts';
 import { deriveWhatIf } from '../derive/whatif.ts';
+import { deriveReportMoney } from '../derive/money.ts';
+import { formatProblem, throwIfProblems } from '../errors/errors.ts';
+import { gainSen, perPointText } from '../money/format.ts';
 import { textTable } from '../cli/text-table.ts';
-import { INPUT_OPTIONS, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
+import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
-const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N]';
+const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--strict]';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
     'whatif',
     args,
-    { ...INPUT_OPTIONS, json: { type: 'boolean' }, top: { type: 'string' } },
+    { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' }, top: { type: 'string' } },
     USAGE,
   );
   if (values.help) {
@@ -25,9 +28,18 @@ export const command: Command = async (args, io) => {
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   if (!inputs.rules) throw new UserError(`no scoring rules for fiscal year ${inputs.results.fiscalYear} (data/catalog/fy${inputs.results.fiscalYear}.rules.json)`);
-  const list = deriveWhatIf(deriveScoreSheet(inputs.catalog, inputs.results.scores), inputs.rules);
+  const sheet = deriveScoreSheet(inputs.catalog, inputs.results.scores);
+  const list = deriveWhatIf(sheet, inputs.rules);
   const top = values.top === undefined ? list.items.length : Number(values.top);
   const items = list.items.slice(0, Number.isFinite(top) && top > 0 ? top : list.items.length);
+  // --nation: what each step is worth (score-proportional estimate, before caps; src/money/)
+  const moneyResult = inputs.nation
+    ? deriveReportMoney({ nation: inputs.nation, results: inputs.results, scoreSheet: sheet, whatIf: list, grants: inputs.grants?.data ?? null })
+    : null;
+  throwIfProblems(moneyResult?.warnings ?? [], Boolean(values.strict));
+  for (const w of moneyResult?.warnings ?? []) io.stderr.write(`kofukin whatif: ${formatProblem(w)}\n`);
+  const money = moneyResult?.money ?? null;
+  const moneyOf = new Map((money?.whatIf ?? []).map((w) => [w.indicator, w]));
   if (values.json) {
     io.stdout.write(
       JSON.stringify(
@@ -36,6 +48,22 @@ export const command: Command = async (args, io) => {
           municipality: inputs.results.municipality,
           fiscalYear: inputs.results.fiscalYear,
           totalPossible: list.totalPossible,
+          money: money
+            ? {
+                basis: 'score-proportional estimate: budget × (S × N) / Σ(S × N), before 激変緩和措置 and 所要見込額 caps',
+                fiscalYear: money.fiscalYear,
+                source: money.source,
+                fictional: money.fictional,
+                municipalityCount: money.municipalityCount,
+                addedSelf: money.addedSelf,
+                grants: Object.fromEntries(
+                  Object.entries(money.grants).map(([g, m]) => [
+                    g,
+                    { budgetYen: m.budgetYen, score: m.score, weight: m.weight, weightSum: m.weightSum, estimateYen: m.estimateYen, yenPerPoint: m.yenPerPoint },
+                  ]),
+                ),
+              }
+            : null,
           items: items.map((i) => ({
             indicator: i.indicator.id,
             grant: i.indicator.grant,
@@ -47,6 +75,8 @@ export const command: Command = async (args, io) => {
             nextGain: i.nextGain,
             maxGain: i.maxGain,
             nextStep: i.nextStep,
+            nextGainYen: moneyOf.get(i.indicator.id)?.nextGainYen ?? null,
+            maxGainYen: moneyOf.get(i.indicator.id)?.maxGainYen ?? null,
           })),
         },
         null,
@@ -55,19 +85,29 @@ export const command: Command = async (args, io) => {
     );
     return 0;
   }
+  const moneyHead = money
+    ? `金額は得点比例の試算（${money.fictional ? '架空の全国データによる例示、' : ''}全国${money.municipalityCount.toLocaleString('en-US')}市町村、激変緩和措置・所要見込額の上限は考慮せず）: ` +
+      `1点当たり 推進 ${perPointText(money.grants.suishin.yenPerPoint)}、支援 ${perPointText(money.grants.shien.yenPerPoint)}\n`
+    : '';
   io.stdout.write(
     `${inputs.results.municipality.name}: 満点までの点数の合計 ${list.totalPossible}点\n` +
+      moneyHead +
       textTable(
-        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', '>満点まで'],
-        items.map((i) => [
-          i.grantShortName,
-          i.indicator.ref,
-          i.indicator.shortTitle,
-          `${i.current}/${i.max}`,
-          i.nextStep,
-          `+${i.nextGain}`,
-          `+${i.maxGain}`,
-        ]),
+        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', ...(money ? ['>金額'] : []), '>満点まで', ...(money ? ['>金額'] : [])],
+        items.map((i) => {
+          const m = moneyOf.get(i.indicator.id);
+          return [
+            i.grantShortName,
+            i.indicator.ref,
+            i.indicator.shortTitle,
+            `${i.current}/${i.max}`,
+            i.nextStep,
+            `+${i.nextGain}`,
+            ...(money ? [m ? `≈${gainSen(m.nextGainYen)}` : '－'] : []),
+            `+${i.maxGain}`,
+            ...(money ? [m ? `≈${gainSen(m.maxGainYen)}` : '－'] : []),
+          ];
+        }),
       ) +
       '\n',
   );

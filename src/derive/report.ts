@@ -13,7 +13,9 @@ import { derivePeerRanks, type PeerRanks } from './peers.ts';
 import { deriveScoreSheet, grantResult, type ScoreSheet } from './scores.ts';
 import { deriveUnscored, unscoredIds, type UnscoredByGrant } from './unscored.ts';
 import { deriveWhatIf, type WhatIfList } from './whatif.ts';
+import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
+import type { NationalDataset } from '../national/schema.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;
@@ -23,6 +25,8 @@ export interface DerivedReportInput {
   peers?: PeerGroup | null;
   grants?: GrantHistory | null;
   narrative?: Narrative | null;
+  /** A national results file (`--nation`): the grant estimate and what a point is worth. */
+  nation?: { data: NationalDataset; file: string } | null;
   /** File names, only to locate warnings. */
   files?: { municipality?: string; narrative?: string };
 }
@@ -49,6 +53,8 @@ export interface DerivedReport {
   nationalComparison: NationalComparison | null;
   nationalRateChange: { previousRate: number; rate: number; changePt: number } | null;
   grantHistory: GrantHistoryView | null;
+  /** The score-proportional grant estimate; only with a national results file (absent otherwise). */
+  money?: ReportMoney | null;
   /** Warnings found while deriving (e.g. an unscored indicator without narrative text). */
   warnings: Problem[];
 }
@@ -82,13 +88,21 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     });
   }
 
+  const whatIf = input.rules ? deriveWhatIf(scoreSheet, input.rules) : null;
+  let money: ReportMoney | null = null;
+  if (input.nation) {
+    const m = deriveReportMoney({ nation: input.nation, results, scoreSheet, whatIf, grants: input.grants ?? null });
+    money = m.money;
+    warnings.push(...m.warnings);
+  }
+
   return {
     fiscalYear: results.fiscalYear,
     municipality: results.municipality,
     scoreSheet,
     groupSummary: deriveGroupSummary(scoreSheet),
     unscoredIndicators,
-    whatIf: input.rules ? deriveWhatIf(scoreSheet, input.rules) : null,
+    whatIf,
     peerRanks,
     peerPlacement:
       peerRanks && me
@@ -104,6 +118,7 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     nationalComparison: input.national ? deriveNationalComparison(scoreSheet, input.national) : null,
     nationalRateChange: input.national ? nationalRateChange(input.national) : null,
     grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
+    ...(input.nation ? { money } : {}),
     warnings,
   };
 }

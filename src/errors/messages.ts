@@ -32,4 +32,25 @@ export const messages = {
   duplicateYear: (year: number) => `fiscal year ${year} appears more than once`,
   meanSumMismatch: (column: string, stated: number, sum: number) =>
     `mean of ${column} is ${stated} but its parts add up to ${sum} (more than rounding allows)`,
+
+  // --- money: `kofukin grants --needs`, `--nation`
+  needsUnknownColumn: (header: string) =>
+    `unknown column "${header}": a needs file has the columns code, suishin and/or shien (所要見込額 in 千円), and optionally name and prefecture`,
+  needsDuplicateColumn: (field: string, first: string) => `column "${field}" appears more than once (first at ${first})`,
+  needsNoCode: () => 'column "code" (団体コード) is missing',
+  needsNoGrant: () => 'no amount column: give "suishin" and/or "shien" (所要見込額, 千円)',
+  needsNoRows: () => 'the file has a header row but no rows',
+  needsFieldCount: (count: number, expected: number) => `the row has ${count} fields but the header has ${expected}`,
+  needsNotAmount: (text: string) =>
+    `${JSON.stringify(text)} is not an amount: 所要見込額 is a whole number of 千円 (e.g. 120000 or 120,000), or empty for no cap`,
+  needsNegative: (n: number) => `所要見込額 ${n} is below 0`,
+  needsBadCode: (text: string) => `${JSON.stringify(text)} is not a 全国地方公共団体コード (6 digits, or 5 without the check digit)`,
+  needsBadCheckDigit: (code: string, expected: string) => `code ${code} has a wrong check digit: ${code.slice(0, 5)} gives ${expected}`,
+  needsUnknownCode: (code: string) => `municipality ${code} is not in the national results file`,
+  needsDuplicateCode: (code: string, first: string) => `municipality code ${code} appears more than once (first at ${first})`,
+  needsUnit: (unit: string) => `unit "${unit}" is not supported: amounts in a needs file are in 千円`,
+  nationNeedsGrantScores: () =>
+    'the national results file has only the overall total: the grant estimate needs each grant\'s score (indicator columns, or the columns suishin and shien)',
+  nationRowDiffers: (code: string, what: string, inFile: number, inReport: number) =>
+    `the national results file gives ${code} a ${what} of ${inFile} but the report has ${inReport}; the report's figure is used`,
 } as const;

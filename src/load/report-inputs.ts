@@ -11,6 +11,8 @@ import { loadJson } from './json.ts';
 import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
+import type { NationalDataset } from '../national/schema.ts';
+import { messages } from '../errors/messages.ts';
 import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
   GrantHistory,
@@ -35,6 +37,12 @@ export interface ReportInputs {
   peers: Loaded<PeerGroup> | null;
   grants: Loaded<GrantHistory> | null;
   narrative: Loaded<Narrative> | null;
+  /**
+   * The national results file (`--nation`: one row per municipality), for the grant estimate and
+   * what a point is worth. When given, `national` holds the aggregates derived from it (unless
+   * `--national` was given too). Optional so inputs built elsewhere need not name it.
+   */
+  nation?: Loaded<NationalDataset> | null;
 }
 
 export interface LoadOptions {
@@ -43,6 +51,12 @@ export interface LoadOptions {
   peers?: string;
   grants?: string;
   narrative?: string;
+  /**
+   * A national results file (CSV/XLSX, src/national/schema.ts), distinct from `national` (the
+   * aggregate table JSON): enables the grant estimate, and its derived aggregates replace the
+   * file-named national table for the comparison section (an explicit `national` still wins).
+   */
+  nation?: string;
   /** Use this catalog file instead of data/catalog/fy<year>.json. */
   catalogFile?: string;
   /** Reads a municipality file that is not JSON (e.g. the .xlsx fill-in workbook). */
@@ -95,7 +109,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     problems.push(...check(data, file));
     return { data, file };
   };
-  const national = companion(pick(options.national, results.files.national), (f) => loadJson(NationalAggregates, f), checkNational);
+  let national = options.nation && !options.national ? null : companion(pick(options.national, results.files.national), (f) => loadJson(NationalAggregates, f), checkNational);
   const peers = companion(pick(options.peers, results.files.peers), (f) => loadJson(PeerGroup, f), checkPeers);
   const grants =
     embedded.grants && !options.grants
@@ -126,6 +140,29 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       problems.push(...checkPeerAgreement(results, totals, peers.data, peers.file));
     }
   }
+  let nation: Loaded<NationalDataset> | null = null;
+  if (options.nation && catalog) {
+    const file = resolve(options.nation);
+    const { readNationalFile } = await import('../national/read.ts');
+    try {
+      const data = await readNationalFile(file, { catalog, rules });
+      if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' });
+      else {
+        nation = { data, file };
+        if (!options.national) {
+          const { deriveNational } = await import('../national/derive.ts');
+          const aggregates = deriveNational(data, catalog).aggregates;
+          national = {
+            data: { ...aggregates, source: data.fictional ? `${aggregates.source}（架空の全国データ）` : aggregates.source },
+            file,
+          };
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
   if (national && national.data.fiscalYear !== results.fiscalYear)
     problems.push({
       location: { file: national.file, place: '$.fiscalYear' },
@@ -133,5 +170,5 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) throw new InputError(problems);
-  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative };
+  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}) };
 }

@@ -42,6 +42,7 @@ export function prepareReport(inputs: ReportInputs): PreparedReport {
     peers: inputs.peers?.data,
     grants: inputs.grants?.data,
     narrative: inputs.narrative?.data,
+    nation: inputs.nation ?? null,
     files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
   });
   const view = buildReportView({ derived, catalog: inputs.catalog, narrative: inputs.narrative?.data ?? null });

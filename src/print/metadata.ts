@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { EnvironmentError } from '../errors/errors.ts';
 import { canonicalizeStructureIds } from './structure.ts';
+import { fastPdfMetadata } from './fast-metadata.ts';
 
 export const PDF_CREATOR = 'kofukin-report';
 
@@ -49,6 +50,17 @@ export async function applyPdfMetadata(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Buffer> {
   const date = documentDate(meta.date, env);
+  const fast = fastPdfMetadata(pdf, {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords,
+    creator: PDF_CREATOR,
+    producer: meta.producer,
+    language: meta.language ?? 'ja',
+    date,
+  });
+  if (fast) return fast;
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const chromiumProducer = doc.getProducer();
   canonicalizeStructureIds(doc);

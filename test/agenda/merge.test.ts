@@ -172,6 +172,15 @@ describe('readAgendaInputs', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('refuses an encrypted PDF, saying so', async () => {
+    const plain = join(dir, 'plain.pdf');
+    writeFileSync(plain, await (await blankDoc(1, '暗号化')).save());
+    const locked = join(dir, 'locked.pdf');
+    execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--', plain, locked]);
+    const err = (await readAgendaInputs([locked]).catch((e: unknown) => e)) as InputError;
+    expect(err.problems.map((p) => p.rule)).toEqual(['is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)']);
+  });
+
   it('reads titles, authors and page counts', async () => {
     const doc = await blankDoc(2, '  題名  ');
     doc.setAuthor('担当課');

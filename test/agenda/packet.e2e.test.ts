@@ -183,6 +183,29 @@ describe('the agenda packet', () => {
     const pageKeys = doc.getPages().map((p) => (p.node.get(PDFName.of('StructParents')) as PDFNumber).asNumber());
     expect(new Set(pageKeys).size).toBe(doc.getPageCount());
     for (const k of pageKeys) expect(keys.has(k)).toBe(true);
+    // the documents' bookmarks still point at their headings (/SE) in the packet's tree
+    const inTree = new Set<PDFRef>();
+    const walk = (o: unknown): void => {
+      const d = get<unknown>(o);
+      if (d instanceof PDFArray) return d.asArray().forEach(walk);
+      if (!(d instanceof PDFDict) || !d.has(PDFName.of('S'))) return;
+      if (o instanceof PDFRef) inTree.add(o);
+      walk(d.get(PDFName.of('K')));
+    };
+    walk(root.get(PDFName.of('K')));
+    const se: unknown[] = [];
+    const items = (d: PDFDict): void => {
+      for (let it = get<PDFDict | undefined>(d.get(PDFName.of('First'))); it; it = get<PDFDict | undefined>(it.get(PDFName.of('Next')))) {
+        if (it.has(PDFName.of('SE'))) se.push(it.get(PDFName.of('SE')));
+        items(it);
+      }
+    };
+    items(get<PDFDict>(doc.catalog.get(PDFName.of('Outlines'))));
+    expect(se.length).toBeGreaterThan(60);
+    for (const ref of se) {
+      expect(inTree.has(ref as PDFRef)).toBe(true);
+      expect(String(get<PDFDict>(ref).get(PDFName.of('S')))).toMatch(/^\/H\d?$/);
+    }
     // ids made unique across the three documents
     const ids = get<PDFArray>(get<PDFDict>(root.get(PDFName.of('IDTree'))).get(PDFName.of('Names'))).asArray();
     const names = ids.filter((_, i) => i % 2 === 0).map(String);

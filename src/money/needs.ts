@@ -1,0 +1,223 @@
+/**
+ * The needs file of `kofukin grants --needs`: each municipality's 所要見込額 (required amount) per
+ * grant, in 千円, which caps its allocation. CSV (UTF-8, BOM optional) or JSON.
+ *
+ * CSV: a header row with `code` (団体コード) and `suishin` and/or `shien` (aliases 推進 / 支援,
+ * 所要見込額（推進）/ 所要見込額（支援）); `name` and `prefecture` may be given and are ignored.
+ * One row per municipality; an empty amount means no cap for that grant; "120,000" and
+ * "120000千円" are accepted.
+ *
+ * JSON: `{ "unit": "千円", "needs": [ { "code": "261009", "suishin": 120000, "shien": null } ] }`
+ * or just the array. `unit` is optional and must be 千円.
+ *
+ * Every problem is located (`line 3, column 2 (suishin)`, `$.needs[2].code`) and all are reported
+ * at once: unknown or repeated columns, amounts that are not whole 千円 ≥ 0, codes that are
+ * malformed, have a wrong check digit, repeat, or are not in the national results file.
+ */
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { InputError, type Problem } from '../errors/errors.ts';
+import { messages } from '../errors/messages.ts';
+import { jsonPath, parseJsonText, readTextFile, findDuplicateKeys } from '../load/json.ts';
+import type { GrantId } from '../load/schemas/catalog.ts';
+import { csvTable } from '../national/read.ts';
+import { hasValidCheckDigit, withCheckDigit } from '../national/prefectures.ts';
+
+/** 所要見込額 per grant in 千円; null = no cap. */
+export type Need = Record<GrantId, number | null>;
+
+export interface NeedsTable {
+  file: string;
+  /** Municipality code (6 digits, as in the national file) → needs. */
+  byCode: Map<string, Need>;
+  /** The grants the file has a column (or any value) for. */
+  grants: GrantId[];
+}
+
+type Field = 'code' | 'name' | 'prefecture' | GrantId;
+
+const ALIASES: Readonly<Record<Field, readonly string[]>> = {
+  code: ['code', '団体コード', 'コード', '市町村コード', '全国地方公共団体コード'],
+  name: ['name', '市区町村', '市町村', '市区町村名', '市町村名', '保険者名'],
+  prefecture: ['prefecture', '都道府県', '都道府県名'],
+  suishin: ['suishin', '推進', '推進交付金', '所要見込額（推進）', '所要見込額(推進)', '推進交付金所要見込額'],
+  shien: ['shien', '支援', '支援交付金', '所要見込額（支援）', '所要見込額(支援)', '支援交付金所要見込額'],
+};
+
+function fieldOf(header: string): Field | undefined {
+  const h = header.normalize('NFKC').trim();
+  for (const [f, names] of Object.entries(ALIASES) as Array<[Field, readonly string[]]>) if (names.some((n) => n.normalize('NFKC') === h)) return f;
+  return undefined;
+}
+
+/** "120,000" / "120000千円" / "１２００００" → 120000; undefined when not a number. */
+function amountFromText(text: string): number | undefined {
+  const t = text.normalize('NFKC').replace(/[\s,]/g, '').replace(/千円$/, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+/**
+ * A code as written → the code of the national file, or a problem. Six digits must carry a valid
+ * check digit; five digits are a code without its check digit, or a six-digit code whose leading
+ * 0 a spreadsheet dropped (when that code is in the national file).
+ */
+function resolveCode(raw: string, known: ReadonlySet<string>): { code: string } | { rule: string } {
+  const t = raw.normalize('NFKC').trim();
+  if (/^\d{6}$/.test(t)) {
+    if (!hasValidCheckDigit(t)) return { rule: messages.needsBadCheckDigit(t, withCheckDigit(t.slice(0, 5))) };
+    return known.has(t) ? { code: t } : { rule: messages.needsUnknownCode(t) };
+  }
+  if (/^\d{5}$/.test(t)) {
+    if (known.has(`0${t}`) && hasValidCheckDigit(`0${t}`)) return { code: `0${t}` };
+    const c = withCheckDigit(t);
+    return known.has(c) ? { code: c } : { rule: messages.needsUnknownCode(c) };
+  }
+  return { rule: messages.needsBadCode(raw) };
+}
+
+class Problems {
+  readonly list: Problem[] = [];
+  constructor(readonly file: string) {}
+  add(place: string | undefined, rule: string): void {
+    this.list.push({ location: { file: this.file, place }, rule, severity: 'error' });
+  }
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new InputError(this.list);
+  }
+}
+
+function checkAmount(n: number, place: string, p: Problems, text: string): number | undefined {
+  if (!Number.isSafeInteger(n)) {
+    p.add(place, messages.needsNotAmount(text));
+    return undefined;
+  }
+  if (n < 0) {
+    p.add(place, messages.needsNegative(n));
+    return undefined;
+  }
+  return n;
+}
+
+/** Needs from CSV text. `known`: the codes of the national results file. */
+export function needsFromCsvText(text: string, file: string, known: ReadonlySet<string>): NeedsTable {
+  const p = new Problems(file);
+  const table = csvTable(text, file);
+  const column = new Map<Field, number>();
+  const firstPlace = new Map<Field, string>();
+  table.header.forEach((cell, i) => {
+    const h = cell.value.kind === 'text' ? cell.value.value : undefined;
+    if (h === undefined) return;
+    const f = fieldOf(h);
+    if (!f) return p.add(cell.place, messages.needsUnknownColumn(h));
+    const first = firstPlace.get(f);
+    if (first) return p.add(cell.place, messages.needsDuplicateColumn(f, first));
+    firstPlace.set(f, cell.place);
+    column.set(f, i + 1);
+  });
+  if (!column.has('code')) p.add(table.headerPlace, messages.needsNoCode());
+  const grants = (['suishin', 'shien'] as const).filter((g) => column.has(g));
+  if (grants.length === 0) p.add(table.headerPlace, messages.needsNoGrant());
+  if (table.rows.length === 0) p.add(table.headerPlace, messages.needsNoRows());
+  p.throwIfAny();
+
+  const byCode = new Map<string, Need>();
+  const firstAt = new Map<string, string>();
+  for (const row of table.rows) {
+    if (row.fieldCount !== undefined && row.fieldCount !== table.header.length) p.add(row.place, messages.needsFieldCount(row.fieldCount, table.header.length));
+    const cell = (f: Field) => {
+      const col = column.get(f)!;
+      return row.cells[col - 1] ?? { value: { kind: 'empty' as const }, place: table.cellPlace(row, col) };
+    };
+    const codeCell = cell('code');
+    let code: string | undefined;
+    if (codeCell.value.kind !== 'text') p.add(codeCell.place, messages.needsBadCode(''));
+    else {
+      const r = resolveCode(codeCell.value.value, known);
+      if ('rule' in r) p.add(codeCell.place, r.rule);
+      else code = r.code;
+    }
+    const need: Need = { suishin: null, shien: null };
+    for (const g of grants) {
+      const c = cell(g);
+      if (c.value.kind !== 'text') continue; // empty: no cap
+      const n = amountFromText(c.value.value);
+      if (n === undefined) p.add(c.place, messages.needsNotAmount(c.value.value));
+      else need[g] = checkAmount(n, c.place, p, c.value.value) ?? null;
+    }
+    if (code !== undefined) {
+      const first = firstAt.get(code);
+      if (first) p.add(codeCell.place, messages.needsDuplicateCode(code, first));
+      else {
+        firstAt.set(code, codeCell.place);
+        byCode.set(code, need);
+      }
+    }
+  }
+  p.throwIfAny();
+  return { file, byCode, grants };
+}
+
+const amount = z.number().nullable().optional();
+const NeedRow = z.strictObject({
+  code: z.union([z.string(), z.number()]),
+  name: z.string().optional(),
+  prefecture: z.string().optional(),
+  suishin: amount,
+  shien: amount,
+});
+const NeedsDocument = z.union([
+  z.array(NeedRow),
+  z.strictObject({ $schema: z.string().optional(), unit: z.string().optional(), needs: z.array(NeedRow) }),
+]);
+
+/** Needs from parsed JSON. */
+export function needsFromJson(data: unknown, file: string, known: ReadonlySet<string>): NeedsTable {
+  const p = new Problems(file);
+  const parsed = NeedsDocument.safeParse(data);
+  if (!parsed.success) {
+    // report against the shape the file seems to aim at
+    const aim = Array.isArray(data) ? z.array(NeedRow) : z.strictObject({ $schema: z.string().optional(), unit: z.string().optional(), needs: z.array(NeedRow) });
+    const r = aim.safeParse(data);
+    for (const issue of r.success ? parsed.error.issues : r.error.issues) p.add(jsonPath(issue.path), issue.message);
+    p.throwIfAny();
+  }
+  const doc = parsed.data!;
+  const rows = Array.isArray(doc) ? doc : doc.needs;
+  const base: PropertyKey[] = Array.isArray(doc) ? [] : ['needs'];
+  if (!Array.isArray(doc) && doc.unit !== undefined && doc.unit.normalize('NFKC').trim() !== '千円') p.add('$.unit', messages.needsUnit(doc.unit));
+  if (rows.length === 0) p.add(jsonPath(base), messages.needsNoRows());
+  const byCode = new Map<string, Need>();
+  const firstAt = new Map<string, string>();
+  const seen = new Set<GrantId>();
+  rows.forEach((row, i) => {
+    const at = (...k: PropertyKey[]) => jsonPath([...base, i, ...k]);
+    const r = resolveCode(String(row.code), known);
+    const need: Need = { suishin: null, shien: null };
+    for (const g of ['suishin', 'shien'] as const) {
+      if (g in row) seen.add(g);
+      const v = row[g];
+      if (v === null || v === undefined) continue;
+      need[g] = checkAmount(v, at(g), p, String(v)) ?? null;
+    }
+    if ('rule' in r) return p.add(at('code'), r.rule);
+    const first = firstAt.get(r.code);
+    if (first) return p.add(at('code'), messages.needsDuplicateCode(r.code, first));
+    firstAt.set(r.code, at('code'));
+    byCode.set(r.code, need);
+  });
+  if (rows.length > 0 && seen.size === 0) p.add(jsonPath(base), messages.needsNoGrant());
+  p.throwIfAny();
+  return { file, byCode, grants: (['suishin', 'shien'] as const).filter((g) => seen.has(g)) };
+}
+
+/** Reads a needs file: JSON by extension `.json`, otherwise CSV. */
+export function readNeedsFile(file: string, known: ReadonlySet<string>): NeedsTable {
+  const text = readTextFile(file);
+  if (extname(file).toLowerCase() === '.json') {
+    const data = parseJsonText(text, file);
+    const dups = findDuplicateKeys(text.replace(/^\uFEFF/, ''));
+    if (dups.length > 0) throw new InputError(dups.map((place) => ({ location: { file, place }, rule: messages.duplicateKey(), severity: 'error' as const })));
+    return needsFromJson(data, file, known);
+  }
+  return needsFromCsvText(text, file, known);
+}
