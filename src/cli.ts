@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
   agenda: { summary: 'bind report PDFs into one agenda packet with a cover page', load: () => import('./commands/agenda.ts') },
   national: { summary: 'national summary (seed 000 tables, XLSX/JSON/HTML/PDF) from a national results file', load: () => import('./commands/national.ts') },
+  grants: { summary: 'score-proportional grant estimate of every municipality (XLSX/CSV/JSON) from a national results file', load: () => import('./commands/grants.ts') },
   synth: { summary: 'write a synthetic (fictional) national results file for tests and benchmarks', load: () => import('./commands/synth.ts') },
 };
 

@@ -47,10 +47,10 @@ export function missingCharacters(html: string, chars: Set<string>): string[] {
   return [...missing].sort();
 }
 
-/** A <style> with extra faces limited to the given characters, to prepend to a report body. */
-export function extraFontStyle(missing: readonly string[]): string {
+/** Extra @font-face rules limited (unicode-range) to the given characters. */
+export function extraFontCss(missing: readonly string[]): string {
   if (missing.length === 0) return '';
   const range = missing.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ');
   const text = missing.join('');
-  return `<style>${faceCss(text, 400, range)}${faceCss(text, 700, range)}</style>`;
+  return faceCss(text, 400, range) + faceCss(text, 700, range);
 }

@@ -12,9 +12,8 @@ import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts'
 import { writeFileAtomic } from '../print/atomic.ts';
 import { prepareReport, renderCharts } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
-import { fontFaceCss } from '../fonts/font.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';
-import { batchCharacterSet, batchFontCss, extraFontStyle, missingCharacters } from './batch-font.ts';
+import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
 import { sha256, type BatchJob } from './jobs.ts';
 import { createProgress } from './progress.ts';
 import { WarmPrinter } from './warm-printer.ts';
@@ -31,8 +30,12 @@ export interface BatchOptions {
   attempts?: number;
   browser?: BrowserSessionOptions;
   progress?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Told the browser's process id once it runs (benchmarks measure its memory). */
+  onBrowser?: (pid: number | undefined) => void;
   /** Called after each report (benchmarks, tests). */
   onReport?: (event: ReportEvent) => void | Promise<void>;
+  /** Include 参考資料1 (the full indicator definitions, the same in every report). Default false. */
+  includeFramework?: boolean;
   /** Builds the shared font subset from these texts too (e.g. every name in the batch). */
   extraText?: string;
 }
@@ -141,11 +144,13 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   const session = new BrowserSession({ ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
   let shellHtml: string | null = null;
   let charset: Set<string> | null = null;
+  let sharedFontCss = '';
   const shellFor = (fiscalYear: number, css: string): string => {
     if (!shellHtml || !fiscalYears.has(fiscalYear)) {
       fiscalYears.add(fiscalYear);
       charset = batchCharacterSet(fiscalYear, opts.extraText ?? '');
-      shellHtml = renderReportShell({ body: '', css, meta: { title: '', author: '', subject: '', keywords: [], date: '' } }, batchFontCss(charset));
+      sharedFontCss = batchFontCss(charset);
+      shellHtml = renderReportShell({ body: '', css, meta: { title: '', author: '', subject: '', keywords: [], date: '' } }, sharedFontCss);
     }
     return shellHtml;
   };
@@ -167,7 +172,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           const inputs = await job.load();
           times.loadMs = performance.now() - t;
           t = performance.now();
-          const prepared = prepareReport(inputs);
+          const prepared = prepareReport(inputs, { includeFramework: opts.includeFramework ?? false });
           times.deriveMs = performance.now() - t;
           if (opts.strict && prepared.derived.warnings.length > 0) throw new InputError(prepared.derived.warnings);
           for (const w of prepared.derived.warnings) summary.warnings.push({ key: job.key, warning: formatProblem(w) });
@@ -177,10 +182,11 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           t = performance.now();
           const parts = renderReportParts(prepared.view, charts);
           const shell = shellFor(inputs.results.fiscalYear, parts.css);
-          const missing = missingCharacters(parts.body, charset!);
-          const body = extraFontStyle(missing) + parts.body;
-          // the standalone HTML file carries its own exact subset
-          const standalone = renderReportShell(parts, fontFaceCss(renderReportShell(parts, '')));
+          const extra = extraFontCss(missingCharacters(parts.body + parts.title, charset!));
+          // the warm page gets extra faces with the body; the standalone file in its head,
+          // after the shared subset (made once per run)
+          const body = (extra ? `<style>${extra}</style>` : '') + parts.body;
+          const standalone = renderReportShell(parts, sharedFontCss + extra);
           times.htmlMs = performance.now() - t;
 
           let pdf: Buffer | null = null;
@@ -236,6 +242,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
   try {
     loadTemplates('report');
+    if (opts.onBrowser && todo.length > 0) opts.onBrowser((await session.start()).browser.process()?.pid);
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length || 1)) }, worker));
   } finally {
     summary.browserRestarts = session.restarts;

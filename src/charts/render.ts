@@ -181,6 +181,47 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/* ---------------- compiled-spec cache ---------------- */
+
+/**
+ * Charts of the same shape (same spec apart from inline data) share one compiled and parsed
+ * Vega runtime: the inline values are lifted out as named datasets and supplied to each new
+ * View. A batch of reports compiles each chart shape once instead of once per report.
+ */
+const runtimes = new Map<string, vega.Runtime>();
+const RUNTIME_CACHE_LIMIT = 64;
+
+interface InlineData {
+  values?: unknown;
+  name?: string;
+}
+
+function compiledChart(spec: VegaLiteTopLevelSpec): { runtime: vega.Runtime; datasets: Array<[string, unknown]> } {
+  const datasets: Array<[string, unknown]> = [];
+  const lift = (node: Record<string, unknown>): Record<string, unknown> => {
+    const data = node['data'] as InlineData | undefined;
+    if (data && Array.isArray(data.values) && Object.keys(data).length === 1) {
+      const name = `inline_${datasets.length}`;
+      datasets.push([name, data.values]);
+      return { ...node, data: { name } };
+    }
+    return node;
+  };
+  // the description becomes the SVG's accessible name (makeAccessible), not part of the shape
+  const { description: _description, ...rest } = spec as unknown as Record<string, unknown>;
+  const top = lift(rest);
+  const layers = top['layer'];
+  const shaped = Array.isArray(layers) ? { ...top, layer: layers.map((l) => lift(l as Record<string, unknown>)) } : top;
+  const key = JSON.stringify(shaped);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = vega.parse(compile(shaped as unknown as VegaLiteTopLevelSpec, { config: chartConfig }).spec);
+    if (runtimes.size >= RUNTIME_CACHE_LIMIT) runtimes.delete(runtimes.keys().next().value!);
+    runtimes.set(key, runtime);
+  }
+  return { runtime, datasets };
+}
+
 /** Renders a Vega-Lite spec to SVG and reports the laid-out text (for checks and tests). */
 export function renderChart(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions = {}): Promise<RenderedChart> {
   const description = opts.description ?? (typeof spec.description === 'string' ? spec.description : undefined);
@@ -191,9 +232,10 @@ export function renderChart(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions
   const warn = opts.onWarning ?? ((m: string) => console.warn(`chart: ${m}`));
 
   return serialized(async () => {
-    const vgSpec = compile(spec, { config: chartConfig }).spec;
+    const { runtime, datasets } = compiledChart(spec);
     const refused: string[] = [];
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader(refused) });
+    const view = new vega.View(runtime, { renderer: 'none', loader: offlineLoader(refused) });
+    for (const [name, values] of datasets) view.data(name, values as object[]);
     const errors: string[] = [];
     view.logger({
       level: () => vega.Warn,

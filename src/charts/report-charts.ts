@@ -25,16 +25,16 @@ export function goalRateChart(r: DerivedReport): ChartDefinition | null {
   if (!nc) return null;
   const self = r.municipality.name;
   const rows = nc.rows.filter((row) => /^(suishin|shien)\.((I|II|III)\.subtotal|IV)$/.test(row.key));
+  // series order is data (seriesOrder), not spec, so every municipality's chart has one shape
   const data = rows.flatMap((row) => {
     const goal = `${row.grantAbbr} ${row.scope}`;
     const median = (row.national.median / row.national.max) * 100;
     return [
-      { goal, series: self, rate: row.city.ratePct },
-      { goal, series: '全国平均', rate: row.national.rate },
-      { goal, series: '全国中央値', rate: Math.round(median * 10) / 10 },
+      { goal, series: self, seriesOrder: 0, rate: row.city.ratePct },
+      { goal, series: '全国平均', seriesOrder: 1, rate: row.national.rate },
+      { goal, series: '全国中央値', seriesOrder: 2, rate: Math.round(median * 10) / 10 },
     ];
   });
-  const order = [self, '全国平均', '全国中央値'];
   const description = `目標別の得点率。${rows
     .map((row) => `${row.grantAbbr}${row.scope}は${self}${row.city.ratePct.toFixed(1)}%、全国平均${row.national.rate.toFixed(1)}%`)
     .join('、')}。`;
@@ -51,13 +51,13 @@ export function goalRateChart(r: DerivedReport): ChartDefinition | null {
       mark: { type: 'bar', tooltip: false },
       encoding: {
         x: { field: 'goal', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
-        xOffset: { field: 'series', type: 'nominal', sort: order },
+        xOffset: { field: 'series', type: 'nominal', sort: { field: 'seriesOrder' } },
         y: { field: 'rate', type: 'quantitative', title: '得点率（%）', scale: { domain: [0, 100] } },
         color: {
           field: 'series',
           type: 'nominal',
-          sort: order,
-          scale: { domain: order, range: [CITY, chartPalette[2], chartPalette[4]] },
+          sort: { field: 'seriesOrder' },
+          scale: { range: [CITY, chartPalette[2], chartPalette[4]] },
           legend: { title: null, orient: 'top', direction: 'horizontal' },
         },
       },

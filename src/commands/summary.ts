@@ -8,6 +8,8 @@ import { fiscalYearJa, groupDigits, percentJa, signed } from '../derive/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
 import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
 import { textTable } from '../cli/text-table.ts';
+import { amountSen, perPointText } from '../money/format.ts';
+import { formatBudget } from '../money/budget.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
@@ -111,6 +113,26 @@ export function summaryText(r: DerivedReport): string {
           row.suishin === null ? '－' : groupDigits(row.suishin),
           row.shien === null ? '－' : groupDigits(row.shien),
           row.total === null ? '－' : groupDigits(row.total),
+        ]),
+      ),
+    );
+  }
+  if (r.money) {
+    const mo = r.money;
+    out.push('');
+    out.push(
+      `■ 交付金の得点比例の試算（${fiscalYearJa(mo.fiscalYear)}、全国${groupDigits(mo.municipalityCount)}市町村${mo.addedSelf ? '（本団体を加えて計算）' : ''}、激変緩和措置・所要見込額の上限は考慮せず）` +
+        (mo.fictional ? '\n  ※ 全国の得点は架空の全国データであり、金額は説明のための例示である。' : ''),
+    );
+    out.push(
+      textTable(
+        ['交付金', '>国予算額', '>試算', '>受け入れ額', '>1点当たり'],
+        (['suishin', 'shien'] as const).map((g) => [
+          g === 'suishin' ? '推進交付金' : '支援交付金',
+          formatBudget(mo.grants[g].budgetYen),
+          amountSen(mo.grants[g].estimateYen),
+          mo.actual?.[g] == null ? '－' : `${groupDigits(mo.actual[g]!)}千円`,
+          perPointText(mo.grants[g].yenPerPoint),
         ]),
       ),
     );

@@ -33,7 +33,7 @@ export interface BuiltReport extends PreparedReport {
 }
 
 /** Derive + view model + chart specs: pure. */
-export function prepareReport(inputs: ReportInputs): PreparedReport {
+export function prepareReport(inputs: ReportInputs, options: { includeFramework?: boolean } = {}): PreparedReport {
   const derived = deriveReport({
     results: inputs.results,
     catalog: inputs.catalog,
@@ -45,7 +45,12 @@ export function prepareReport(inputs: ReportInputs): PreparedReport {
     nation: inputs.nation ?? null,
     files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
   });
-  const view = buildReportView({ derived, catalog: inputs.catalog, narrative: inputs.narrative?.data ?? null });
+  const view = buildReportView({
+    derived,
+    catalog: inputs.catalog,
+    narrative: inputs.narrative?.data ?? null,
+    includeFramework: options.includeFramework ?? true,
+  });
   return { derived, view, chartDefinitions: buildReportCharts(derived) };
 }
 

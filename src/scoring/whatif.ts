@@ -114,7 +114,19 @@ function describeLevelSteps(ids: readonly string[], infos: readonly ItemInfo[], 
 }
 
 /** The next achievable score above `current` and how to get there; null when current ≥ max. */
+/** Next steps per rule object and score: a batch asks the same questions for every municipality. */
+const stepCache = new WeakMap<Rule, Map<number, NextStep | null>>();
+
 export function nextStep(rule: Rule, current: number): NextStep | null {
+  let byScore = stepCache.get(rule);
+  if (!byScore) stepCache.set(rule, (byScore = new Map()));
+  if (byScore.has(current)) return byScore.get(current)!;
+  const step = computeNextStep(rule, current);
+  byScore.set(current, step);
+  return step;
+}
+
+function computeNextStep(rule: Rule, current: number): NextStep | null {
   const next = achievableScores(rule).find((v) => v > current);
   if (next === undefined) return null;
   const infos = itemInfos(rule);

@@ -8,6 +8,10 @@ import type { Narrative } from '../load/schemas/inputs.ts';
 import type { DerivedReport } from '../derive/report.ts';
 import { GROUP_KIND_LABELS, GROUP_KIND_SUBTITLES, type GrantResult } from '../derive/scores.ts';
 import { dateJa, fiscalYearJa, groupDigits, percentJa, signed, yearJa } from '../derive/era.ts';
+import type { ReportMoney } from '../derive/money.ts';
+import { formatBudget } from '../money/budget.ts';
+import { yenToSenFloor } from '../money/allocate.ts';
+import { gainSen, perPointText } from '../money/format.ts';
 
 export interface Cell {
   text: string;
@@ -64,6 +68,18 @@ export interface DefinitionView {
   shaded: boolean;
 }
 
+export interface GrantEstimateView {
+  caption: string;
+  actualHeading: string;
+  rows: Array<{ grant: string; actual: string; estimate: string; diff: string; perPoint: string; total: boolean }>;
+  /** What the estimate is. */
+  basis: string;
+  /** One sentence on why the receipts differ (when the year's receipts are known). */
+  why: string | null;
+  /** Said plainly when the national figures are made up. */
+  fictional: string | null;
+}
+
 export interface ReportView {
   lang: 'ja';
   meta: {
@@ -83,6 +99,8 @@ export interface ReportView {
     goals: Array<{ heading: string; groups: Array<{ label: string; items: string[] }> }>;
   }>;
   sectionNumbers: { national: string; peers: string; grants: string; schedule: string };
+  /** Labels of the appendices present: 参考資料1 (definitions), 参考資料2 (peer table). */
+  appendixLabels: { framework: string; peers: string };
   scoresIntro: string;
   peerSentence: string | null;
   scoreTables: ScoreTable[];
@@ -92,7 +110,20 @@ export interface ReportView {
     heading: string;
     intro: string;
     caption: string;
-    rows: Array<{ grant: string; ref: string; title: string; current: string; nextStep: string; nextGain: string; maxGain: string }>;
+    rows: Array<{
+      grant: string;
+      ref: string;
+      title: string;
+      current: string;
+      nextStep: string;
+      nextGain: string;
+      maxGain: string;
+      /** "≈ +2,471千円" (only with a national results file) */
+      nextGainMoney?: string;
+      maxGainMoney?: string;
+    }>;
+    /** How the money figures are computed (only with a national results file). */
+    moneyNotes?: string[];
   } | null;
   national: {
     intro: string;
@@ -136,9 +167,11 @@ export interface ReportView {
     caption: string;
     rows: Array<{ year: string; suishin: string; shien: string; total: string; budget: string }>;
     notes: string[];
+    /** The year's receipts beside the score-proportional estimate (only with a national results file). */
+    estimate?: GrantEstimateView;
   } | null;
   schedule: Array<{ when: string; text: string }>;
-  appendix1: {
+  appendix1: null | {
     title: string;
     notes: string[];
     grants: Array<{
@@ -235,9 +268,11 @@ export interface ReportViewInput {
   derived: DerivedReport;
   catalog: Catalog;
   narrative: Narrative | null;
+  /** Include 参考資料1, the full indicator definitions (default true). */
+  includeFramework?: boolean;
 }
 
-export function buildReportView({ derived, catalog, narrative }: ReportViewInput): ReportView {
+export function buildReportView({ derived, catalog, narrative, includeFramework = true }: ReportViewInput): ReportView {
   const m = derived.municipality;
   const self = selfReference(m.name);
   const fy = fiscalYearJa(derived.fiscalYear);
@@ -246,9 +281,10 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
   const department = narrative?.report.department ?? m.name;
   const isoDate = narrative?.report.date ?? `${derived.fiscalYear + 1}-03-31`;
 
+  const appendixLabels = { framework: includeFramework ? '参考資料1' : '', peers: includeFramework ? '参考資料2' : '参考資料1' };
   const p = derived.peerPlacement;
   const peerSentence = p
-    ? `${self}の得点は、参考資料2のとおり、${p.groupName}の中で、${sheet.grants[0]!.shortName}は${p.suishinRank}位、${sheet.grants[1]!.shortName}は${p.shienRank}位、合計は${p.totalRank}位となっている。`
+    ? `${self}の得点は、${appendixLabels.peers}のとおり、${p.groupName}の中で、${sheet.grants[0]!.shortName}は${p.suishinRank}位、${sheet.grants[1]!.shortName}は${p.shienRank}位、合計は${p.totalRank}位となっている。`
     : null;
 
   const kindsHeader = derived.groupSummary.kinds.map((k) => ({ label: GROUP_KIND_LABELS[k], sub: `（${GROUP_KIND_SUBTITLES[k]}）` }));
@@ -329,6 +365,9 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
       }
     : null;
 
+  const money = derived.money ?? null;
+  const moneyOf = new Map((money?.whatIf ?? []).map((w) => [w.indicator, w]));
+
   const gh = derived.grantHistory;
   const budgetText = (s: number | null, h: number | null) =>
     [s !== null ? `推進 ${groupDigits(s)}億円` : null, h !== null ? `支援 ${groupDigits(h)}億円` : null].filter(Boolean).join('／') || '－';
@@ -344,15 +383,24 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
           budget: budgetText(r.budgetSuishin, r.budgetShien),
         })),
         notes: gh.notes.map((n) => `※ ${n}`),
+        ...(money ? { estimate: grantEstimateView(money, self) } : {}),
       }
-    : null;
+    : money
+      ? {
+          intro: `${fy}の交付金について、全国の得点に基づく得点比例の試算は以下のとおり。`,
+          caption: '',
+          rows: [],
+          notes: [],
+          estimate: grantEstimateView(money, self),
+        }
+      : null;
 
   const schedule = (narrative?.schedule ?? []).map((s) => ({
     when: `${yearJa(s.year)}${s.month ? ` ${s.month}月` : ''}${s.period ? ` ${s.period}` : ''}`,
     text: s.text,
   }));
 
-  const appendix1: ReportView['appendix1'] = {
+  const appendix1: ReportView['appendix1'] = !includeFramework ? null : {
     title: catalog.title,
     notes: catalog.notes.map((n) => `※ ${n}`),
     grants: catalog.grants.map((g, gi) => ({
@@ -391,7 +439,15 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
       date: dateJa(isoDate),
       committee: narrative?.report.committee ?? null,
     },
-    fictionalNotice: m.fictional ? `※ この資料の${m.name}は架空の市町村であり、得点等はすべて架空のデータである。` : null,
+    fictionalNotice:
+      [
+        m.fictional ? `※ この資料の${m.name}は架空の市町村であり、得点等はすべて架空のデータである。` : null,
+        money?.fictional
+          ? `※ この資料の全国の得点・平均値等は架空の全国データによるものであり、実在の市町村の結果ではない。交付金の試算額・1点当たりの額は説明のための例示である。`
+          : null,
+      ]
+        .filter((x): x is string => x !== null)
+        .join('') || null,
     municipality: { name: m.name, prefecture: m.prefecture, selfRef: self, fiscalYear: fy },
     overview: catalog.grants.map((g, i) => ({ heading: numberedHeading(i, g.name), paragraphs: g.overview })),
     framework: catalog.grants.map((g, i) => ({
@@ -404,10 +460,11 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
         })),
       })),
     })),
+    appendixLabels,
     sectionNumbers: sectionNumbers([
       ['national', nc !== null],
       ['peers', pr !== null],
-      ['grants', gh !== null],
+      ['grants', grants !== null],
       ['schedule', schedule.length > 0],
     ]),
     scoresIntro: `${fy}の厚生労働省の集計結果によると、各交付金における配点及び得点の状況は、以下のとおりである。`,
@@ -427,15 +484,20 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
           heading: '(3) 得点向上の余地',
           intro: `満点に達していない指標について、配点の仕組み上、次に得点できる段階と加算される点数、満点までの点数は次のとおりである（満点までの点数の大きい順）。満点までの点数の合計は${derived.whatIf.totalPossible}点である。`,
           caption: '得点向上の余地（指標別）',
-          rows: derived.whatIf.items.map((w) => ({
-            grant: w.grantShortName.replace('交付金', ''),
-            ref: w.indicator.ref,
-            title: w.indicator.shortTitle,
-            current: `${w.current} / ${w.max}点`,
-            nextStep: w.nextStep,
-            nextGain: `+${w.nextGain}点`,
-            maxGain: `+${w.maxGain}点`,
-          })),
+          rows: derived.whatIf.items.map((w) => {
+            const mw = moneyOf.get(w.indicator.id);
+            return {
+              grant: w.grantShortName.replace('交付金', ''),
+              ref: w.indicator.ref,
+              title: w.indicator.shortTitle,
+              current: `${w.current} / ${w.max}点`,
+              nextStep: w.nextStep,
+              nextGain: `+${w.nextGain}点`,
+              maxGain: `+${w.maxGain}点`,
+              ...(mw ? { nextGainMoney: `≈ ${gainSen(mw.nextGainYen)}`, maxGainMoney: `≈ ${gainSen(mw.maxGainYen)}` } : {}),
+            };
+          }),
+          ...(money ? { moneyNotes: whatIfMoneyNotes(money, self, fy) } : {}),
         }
       : null,
     national,
@@ -443,5 +505,80 @@ export function buildReportView({ derived, catalog, narrative }: ReportViewInput
     grants,
     schedule,
     appendix1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money (only with a national results file, `--nation`)
+
+const GRANT_NAMES = { suishin: '推進交付金', shien: '支援交付金' } as const;
+
+function budgetsText(money: ReportMoney): string {
+  return `推進交付金${formatBudget(money.grants.suishin.budgetYen)}、支援交付金${formatBudget(money.grants.shien.budgetYen)}`;
+}
+
+function nationText(money: ReportMoney): string {
+  return `全国${groupDigits(money.municipalityCount)}市町村`;
+}
+
+/** The paragraphs under the what-if table explaining its money figures. */
+function whatIfMoneyNotes(money: ReportMoney, self: string, fy: string): string[] {
+  const notes = [
+    `「≈」の金額は、${fy}の国予算額（${budgetsText(money)}）を${nationText(money)}の得点×第1号被保険者数に比例して配分した場合の試算（得点比例の試算）で、${self}の得点がその分増えたときの増額である（1点当たり推進交付金${perPointText(money.grants.suishin.yenPerPoint)}、支援交付金${perPointText(money.grants.shien.yenPerPoint)}）。他の市町村の得点は現在のままとし、激変緩和措置や所要見込額による上限は考慮していない。目標Ⅳの指標は、推進交付金と支援交付金とで別の指標として、それぞれの交付金で計算している。`,
+  ];
+  if (money.addedSelf) notes.push(`${self}は全国の得点データに含まれていないため、${self}の得点を1市町村として加えて計算した。`);
+  notes.push(
+    money.fictional
+      ? `全国の得点は架空の全国データ（${money.source}）であり、金額は説明のための例示である。`
+      : `全国の得点は${money.source}による。`,
+  );
+  return notes;
+}
+
+function diffSen(sen: number): string {
+  return sen === 0 ? '±0千円' : `${sen > 0 ? '+' : '−'}${groupDigits(Math.abs(sen))}千円`;
+}
+
+/** The year's receipts beside the score-proportional estimate. */
+function grantEstimateView(money: ReportMoney, self: string): GrantEstimateView {
+  const fy = fiscalYearJa(money.fiscalYear);
+  const actual = money.actual;
+  const lines = (['suishin', 'shien'] as const).map((g) => {
+    const est = yenToSenFloor(money.grants[g].estimateYen);
+    const act = actual?.[g] ?? null;
+    return { g, est, act };
+  });
+  const rows: GrantEstimateView['rows'] = lines.map(({ g, est, act }) => ({
+    grant: GRANT_NAMES[g],
+    actual: act === null ? '－' : `${groupDigits(act)}千円`,
+    estimate: `${groupDigits(est)}千円`,
+    diff: act === null ? '－' : diffSen(act - est),
+    perPoint: perPointText(money.grants[g].yenPerPoint),
+    total: false,
+  }));
+  const estTotal = lines.reduce((s, l) => s + l.est, 0);
+  const actTotal = lines.every((l) => l.act !== null) ? lines.reduce((s, l) => s + l.act!, 0) : null;
+  rows.push({
+    grant: '合計',
+    actual: actTotal === null ? '－' : `${groupDigits(actTotal)}千円`,
+    estimate: `${groupDigits(estTotal)}千円`,
+    diff: actTotal === null ? '－' : diffSen(actTotal - estTotal),
+    perPoint: '',
+    total: true,
+  });
+  const hasActual = lines.some((l) => l.act !== null);
+  return {
+    caption: `${fy}の受け入れ額と得点比例の試算（千円）`,
+    actualHeading: actual?.estimate ? '受け入れ額（見込み）' : '受け入れ額',
+    rows,
+    basis:
+      `試算は、${fy}の国予算額（${budgetsText(money)}）を、${nationText(money)}の各交付金の得点×第1号被保険者数に比例して配分した額（千円未満切捨て）であり、` +
+      `1点当たりの額は${self}の得点が1点増えた場合の試算額の増分である${money.addedSelf ? `（${self}は全国の得点データに含まれていないため、1市町村として加えて計算した）` : ''}。`,
+    why: hasActual
+      ? `受け入れ額が試算と異なるのは、${fy}の配分では${fiscalYearJa(money.fiscalYear - 1)}の交付額からの激変緩和措置が講じられていること、また実際の交付額は評価得点等により配分した交付見込額と各市町村の所要見込額のいずれか低い方となることによるもので、試算はそのどちらも考慮していない。`
+      : null,
+    fictional: money.fictional
+      ? `※ 全国の得点は架空の全国データであり、試算額及び1点当たりの額は説明のための例示である（実際の配分額を示すものではない）。`
+      : null,
   };
 }

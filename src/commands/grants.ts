@@ -1,0 +1,113 @@
+/**
+ * `kofukin grants <national results file> [--budget-suishin 100億] [--budget-shien 200億]
+ * [--needs FILE] [--out DIR] [--json]`: every municipality's score-proportional grant estimate
+ * per grant (src/money/allocate.ts: budget × S×N / Σ S×N, capped at 所要見込額 with the rest
+ * shared again), what one more point is worth, written under DIR as
+ *
+ * - kofukin-grants-<year>.xlsx (sheets 概要, 交付見込額),
+ * - kofukin-grants-<year>.csv (UTF-8 with BOM, the 交付見込額 sheet's columns),
+ * - kofukin-grants-<year>.json (format kofukin-grants/1).
+ *
+ * `--json` prints the JSON document to standard output; then files are written only when --out
+ * is given. Budgets default to the published ones of the year (FY2024: 推進 100億円, 支援
+ * 200億円). Every file is written atomically.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.ts';
+import { loadCatalog } from '../load/catalog.ts';
+import { loadScoringRules } from '../load/scoring-rules.ts';
+import { InputError } from '../errors/errors.ts';
+import { messages } from '../errors/messages.ts';
+import { writeFileAtomic } from '../print/atomic.ts';
+import { formatCsv } from '../national/csv.ts';
+import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../money/budget.ts';
+import { allocateNation, scoredMunicipalities, type Budgets } from '../money/estimate.ts';
+import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
+import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+
+const USAGE =
+  'kofukin grants <national results file (.csv or .xlsx)> [--budget-suishin 100億] [--budget-shien 200億] [--needs FILE.csv|.json] [--out DIR] [--json] [--year 2024] [--date YYYY-MM-DD]';
+
+function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const command: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(
+    'grants',
+    args,
+    {
+      'budget-suishin': { type: 'string' },
+      'budget-shien': { type: 'string' },
+      needs: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      year: { type: 'string', default: '2024' },
+      date: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  requirePositional(positionals, 1, USAGE);
+  const year = Number(values.year);
+  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  const date = typeof values.date === 'string' ? values.date : todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"\n\nusage: ${USAGE}`);
+
+  const budgets = {} as Budgets;
+  for (const g of ['suishin', 'shien'] as const) {
+    const text = values[`budget-${g}`];
+    if (typeof text === 'string') {
+      const r = parseYen(text);
+      if (!r.ok) throw new UsageError(`--budget-${g} "${text}" ${r.reason}\n\nusage: ${USAGE}`);
+      budgets[g] = r.yen;
+    } else {
+      const published = PUBLISHED_BUDGETS_OKU[year]?.[g];
+      if (published === undefined) throw new UsageError(`--budget-${g} is required: no published budget is known for fiscal year ${year}\n\nusage: ${USAGE}`);
+      budgets[g] = okuToYen(published);
+    }
+  }
+
+  const file = resolve(positionals[0]!);
+  const { readNationalFile } = await import('../national/read.ts');
+  const catalog = loadCatalog(year);
+  const rules = loadScoringRules(year);
+  const dataset = await readNationalFile(file, { catalog, rules });
+  const ms = scoredMunicipalities(dataset);
+  if (!ms) throw new InputError([{ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' }]);
+
+  let needs;
+  let needsFile: string | null = null;
+  if (typeof values.needs === 'string') {
+    needsFile = resolve(values.needs);
+    const { readNeedsFile } = await import('../money/needs.ts');
+    needs = readNeedsFile(needsFile, new Set(ms.map((m) => m.code))).byCode;
+  }
+
+  const allocation = allocateNation(ms, budgets, { fiscalYear: dataset.fiscalYear, source: dataset.source, fictional: dataset.fictional }, needs);
+  const doc = grantsJson(allocation, needsFile);
+
+  const writeFiles = !values.json || typeof values.out === 'string';
+  if (writeFiles) {
+    const outDir = resolve(typeof values.out === 'string' ? values.out : 'out');
+    await mkdir(outDir, { recursive: true });
+    const base = join(outDir, `kofukin-grants-${dataset.fiscalYear}`);
+    const { grantsWorkbook } = await import('../money/xlsx.ts');
+    const csvRows = [tableHeader(), ...tableRows(doc).map((r) => r.map((v) => (v === null ? '' : v)))];
+    await writeFileAtomic(`${base}.xlsx`, await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`)));
+    await writeFileAtomic(`${base}.csv`, formatCsv(csvRows, { bom: true }));
+    await writeFileAtomic(`${base}.json`, JSON.stringify(doc, null, 2) + '\n');
+    if (!values.json) {
+      io.stdout.write(summaryLines(doc).join('\n') + '\n');
+      for (const ext of ['xlsx', 'csv', 'json']) io.stdout.write(`${base}.${ext}\n`);
+    }
+  }
+  if (values.json) io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  return 0;
+};

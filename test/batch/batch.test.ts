@@ -1,0 +1,134 @@
+/**
+ * Batch runs: failures isolated and reported, a killed browser recovered, unchanged reports
+ * skipped, shards covering every municipality exactly once.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main as cli } from '../../src/cli.ts';
+import { jobsFromNationalFile } from '../../src/batch/national-jobs.ts';
+import { parseShard, shardJobs, filterJobs } from '../../src/batch/jobs.ts';
+import { runBatch } from '../../src/batch/run.ts';
+import { runCli } from '../helpers/cli.ts';
+import { pageCount, pdfFontRows, pdfInfo } from '../helpers/pdf.ts';
+import { repoRoot } from '../helpers/seeds.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'kofukin-batch-'));
+
+/** A directory with the two samples (companion paths made absolute) and one broken file. */
+function sampleDirectory(): string {
+  const dir = join(work, 'municipalities');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, sample] of [['kyoto', 'kyoto-2024'], ['town', 'fictional-town']] as const) {
+    const base = `${repoRoot}data/samples/${sample}/`;
+    const j = JSON.parse(readFileSync(`${base}municipality.json`, 'utf8'));
+    j.files = Object.fromEntries(Object.entries(j.files as Record<string, string>).map(([k, v]) => [k, join(base, v)]));
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(j));
+    if (name === 'town') {
+      j.municipality.code = '990009';
+      j.municipality.name = '壊れ町';
+      j.scores['suishin.I.i.1'] = 99;
+      writeFileSync(join(dir, 'broken.json'), JSON.stringify(j));
+    }
+  }
+  return dir;
+}
+
+describe('kofukin batch on a directory', () => {
+  const out = join(work, 'out-dir');
+  let dir: string;
+  let first: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    dir = sampleDirectory();
+    first = runCli(['batch', dir, '--out', out, '--concurrency', '2']);
+  }, 240_000);
+
+  it('finishes the others, lists the broken one and exits non-zero', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('built 2, unchanged 0, failed 1 of 3');
+    expect(first.stdout).toMatch(/990009\s+壊れ町\s+error: .*broken\.json: \$\.scores\["suishin\.I\.i\.1"\]: score 99/);
+    const summary = JSON.parse(readFileSync(join(out, 'batch-summary.json'), 'utf8'));
+    expect(summary.failures.map((f: { code: string }) => f.code)).toEqual(['990009']);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['kofukin-2024-261009.pdf', 'kofukin-2024-990001.pdf']);
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('prints real reports: tagged, embedded fonts only, titled', () => {
+    const pdf = join(out, 'kofukin-2024-261009.pdf');
+    expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/);
+    expect(pdfInfo(pdf)).toContain('令和6年度における保険者機能強化推進交付金等の評価結果について');
+    expect(pdfFontRows(pdf).every((f) => f.emb === 'yes' && /BIZUDPGothic/.test(f.name))).toBe(true);
+    expect(pageCount(pdf)).toBeGreaterThan(8);
+  });
+
+  it('rebuilds nothing on a second run without changes', () => {
+    const before = statSync(join(out, 'kofukin-2024-261009.pdf')).mtimeMs;
+    const again = runCli(['batch', dir, '--out', out]);
+    expect(again.stdout).toContain('built 0, unchanged 2, failed 1 of 3');
+    expect(statSync(join(out, 'kofukin-2024-261009.pdf')).mtimeMs).toBe(before);
+  }, 120_000);
+
+  it('rebuilds only what changed, and everything with --force', () => {
+    const narrative = join(dir, 'town.json');
+    const j = JSON.parse(readFileSync(narrative, 'utf8'));
+    j.municipality.insuredType1 += 1;
+    writeFileSync(narrative, JSON.stringify(j));
+    const changed = runCli(['batch', dir, '--out', out, '--filter', '架空町']);
+    expect(changed.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
+    const forced = runCli(['batch', dir, '--out', out, '--force', '--filter', '京都府']);
+    expect(forced.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
+  }, 120_000);
+});
+
+describe('batch from a national results file', () => {
+  const nation = join(work, 'nation.csv');
+  beforeAll(async () => {
+    expect(await cli(['synth', '--seed', '3', '--count', '30', '--per-indicator', '--out', nation])).toBe(0);
+  }, 60_000);
+
+  it('shards 1/3, 2/3, 3/3 together cover every municipality exactly once', async () => {
+    const { jobs } = await jobsFromNationalFile(nation);
+    expect(jobs).toHaveLength(30);
+    const shards = [1, 2, 3].map((i) => shardJobs(jobs, parseShard(`${i}/3`)).map((j) => j.code));
+    expect(shards.map((s) => s.length)).toEqual([10, 10, 10]);
+    expect(shards.flat().sort()).toEqual(jobs.map((j) => j.code).sort());
+    expect(new Set(shards.flat()).size).toBe(30);
+    // deterministic: the same shard twice is the same list
+    expect(shardJobs(jobs, parseShard('2/3')).map((j) => j.code)).toEqual(shards[1]);
+    expect(() => parseShard('4/3')).toThrow(/1 ≤ i ≤ n/);
+    expect(filterJobs(jobs, [jobs[0]!.prefecture]).every((j) => j.prefecture === jobs[0]!.prefecture)).toBe(true);
+  });
+
+  it('recovers from a browser killed mid-batch, retrying only the affected reports', async () => {
+    const { jobs, extraText } = await jobsFromNationalFile(nation);
+    const some = jobs.slice(0, 6);
+    let pid: number | undefined;
+    let killed = false;
+    const attempts: number[] = [];
+    const summary = await runBatch(some, {
+      outDir: join(work, 'out-kill'),
+      concurrency: 2,
+      force: true,
+      strict: false,
+      extraText,
+      onBrowser: (p) => {
+        pid = p;
+      },
+      onReport: (e) => {
+        attempts.push(e.attempts);
+        if (!killed && e.status === 'built') {
+          killed = true;
+          process.kill(pid!, 'SIGKILL');
+        }
+      },
+    });
+    expect(killed).toBe(true);
+    expect(summary.failed).toBe(0);
+    expect(summary.built).toBe(6);
+    expect(summary.browserRestarts).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2); // the report in flight was retried
+    expect(readdirSync(join(work, 'out-kill')).filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
+  }, 240_000);
+});
