@@ -21,20 +21,25 @@ export class WarmPrinter {
   readonly #session: BrowserSession;
   readonly #shellHtml: string;
   readonly #timeoutMs: number;
+  readonly #recycleAfter: number;
   #page: Page | undefined;
   #guard: RequestGuard | undefined;
+  #printsOnPage = 0;
 
   /**
    * @param shellHtml a complete HTML document with an empty body: the CSS and @font-face rules
    *   every report shares (page rules are added when missing).
    */
-  constructor(session: BrowserSession, shellHtml: string, opts: { timeoutMs?: number } = {}) {
+  constructor(session: BrowserSession, shellHtml: string, opts: { timeoutMs?: number; recycleAfter?: number } = {}) {
     this.#session = session;
     this.#shellHtml = withPageCss(shellHtml, true);
     this.#timeoutMs = opts.timeoutMs ?? 60_000;
+    // a renderer that has laid out hundreds of reports holds on to memory: start a fresh page now and then
+    this.#recycleAfter = opts.recycleAfter ?? 100;
   }
 
   async #ready(): Promise<Page> {
+    if (this.#printsOnPage >= this.#recycleAfter) await this.#drop();
     if (this.#page && !this.#page.isClosed() && this.#page.browser().connected) return this.#page;
     await this.#drop();
     const page = await this.#session.acquire();
@@ -47,6 +52,7 @@ export class WarmPrinter {
         await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)));
       });
       this.#page = page;
+      this.#printsOnPage = 0;
       return page;
     } catch (err) {
       await this.#session.release(page);
@@ -66,6 +72,7 @@ export class WarmPrinter {
     const page = await this.#ready();
     const guard = this.#guard!;
     const blockedBefore = guard.blocked.length;
+    this.#printsOnPage++;
     try {
       let t = performance.now();
       await withTimeout(

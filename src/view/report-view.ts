@@ -232,8 +232,13 @@ function scoreTable(grant: GrantResult, index: number): ScoreTable {
   };
 }
 
-/** Option lines for the 内容 column: the missed options when named, else all options. */
-function optionLines(options: IndicatorOption[], missed: string[]): string[] {
+/**
+ * Option lines for the 内容 column: the missed options when the narrative names them; for a
+ * tiered (activity / outcome) indicator its tiers, as seed 003 prints them; for a checklist
+ * (process) indicator without named options, a note instead of the whole checklist.
+ */
+function optionLines(options: IndicatorOption[], missed: string[], kind: GroupKind, lost: number): string[] {
+  if (missed.length === 0 && kind === 'process') return [`（満点との差 ${lost}点。該当しなかった選択肢は未記入）`];
   if (missed.length > 0) {
     const lines: string[] = [];
     for (const m of missed) {
@@ -299,7 +304,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
       items: s.items.map((item) => ({
         ref: item.indicator.ref,
         title: item.indicator.question,
-        optionLines: optionLines(item.options, item.missedOptions),
+        optionLines: optionLines(item.options, item.missedOptions, item.indicator.kind, item.indicator.lost),
         reason: item.reason,
         sameAsText: item.sameAs ? `※${item.sameAs.grantShortName}の「${item.sameAs.ref}」と同様` : null,
         missingNarrative: item.missingNarrative,
