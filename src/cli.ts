@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   national: { summary: 'national summary (seed 000 tables, XLSX/JSON/HTML/PDF) from a national results file', load: () => import('./commands/national.ts') },
   grants: { summary: 'score-proportional grant estimate of every municipality (XLSX/CSV/JSON) from a national results file', load: () => import('./commands/grants.ts') },
   synth: { summary: 'write a synthetic (fictional) national results file for tests and benchmarks', load: () => import('./commands/synth.ts') },
+  tiers: { summary: 'tier cut-offs (上位7割…1割) from a raw values file, and the value a municipality needs for the next tier', load: () => import('./commands/tiers.ts') },
 };
 
 function usage(): string {

@@ -3,7 +3,8 @@
  * prints every derived figure, as a readable table or as JSON for other tools.
  */
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
-import { deriveReport, type DerivedReport } from '../derive/report.ts';
+import type { DerivedReport } from '../derive/report.ts';
+import { deriveFromInputs } from '../pipeline/derive-inputs.ts';
 import { fiscalYearJa, groupDigits, percentJa, signed } from '../derive/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
 import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
@@ -22,17 +23,7 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  const report = deriveReport({
-    results: inputs.results,
-    catalog: inputs.catalog,
-    rules: inputs.rules,
-    national: inputs.national?.data,
-    peers: inputs.peers?.data,
-    grants: inputs.grants?.data,
-    narrative: inputs.narrative?.data,
-    nation: inputs.nation ?? null,
-    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
-  });
+  const report = deriveFromInputs(inputs);
   throwIfProblems(report.warnings, Boolean(values.strict));
   for (const w of report.warnings) io.stderr.write(`kofukin summary: ${formatProblem(w)}\n`);
   io.stdout.write(values.json ? JSON.stringify(summaryJson(report), null, 2) + '\n' : summaryText(report) + '\n');

@@ -11,14 +11,16 @@ import { gainSen, perPointText } from '../money/format.ts';
 import { textTable } from '../cli/text-table.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { readRawWhatIfNotes } from '../scoring/raw-file.ts';
+import { rawWhatIfJson } from '../scoring/raw-values.ts';
 
-const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--strict]';
+const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--raw FILE] [--strict]';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
     'whatif',
     args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' }, top: { type: 'string' } },
+    { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' }, top: { type: 'string' }, raw: { type: 'string' } },
     USAGE,
   );
   if (values.help) {
@@ -32,6 +34,8 @@ export const command: Command = async (args, io) => {
   const list = deriveWhatIf(sheet, inputs.rules);
   const top = values.top === undefined ? list.items.length : Number(values.top);
   const items = list.items.slice(0, Number.isFinite(top) && top > 0 ? top : list.items.length);
+  // --raw: the raw value needed for the next tier of each ranked series (src/scoring/raw-file.ts)
+  const rawNotes = typeof values.raw === 'string' ? await readRawWhatIfNotes(values.raw, inputs.rules, { ...inputs.results.municipality, scores: inputs.results.scores }, inputs.municipalityFile) : null;
   // --nation: what each step is worth (score-proportional estimate, before caps; src/money/)
   const moneyResult = inputs.nation
     ? deriveReportMoney({ nation: inputs.nation, results: inputs.results, scoreSheet: sheet, whatIf: list, grants: inputs.grants?.data ?? null })
@@ -77,6 +81,7 @@ export const command: Command = async (args, io) => {
             nextStep: i.nextStep,
             nextGainYen: moneyOf.get(i.indicator.id)?.nextGainYen ?? null,
             maxGainYen: moneyOf.get(i.indicator.id)?.maxGainYen ?? null,
+            rawNextTier: rawNotes ? rawWhatIfJson(rawNotes.get(i.indicator.id)) : undefined,
           })),
         },
         null,
@@ -93,7 +98,7 @@ export const command: Command = async (args, io) => {
     `${inputs.results.municipality.name}: 満点までの点数の合計 ${list.totalPossible}点\n` +
       moneyHead +
       textTable(
-        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', ...(money ? ['>金額'] : []), '>満点まで', ...(money ? ['>金額'] : [])],
+        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', ...(money ? ['>金額'] : []), '>満点まで', ...(money ? ['>金額'] : []), ...(rawNotes ? ['実績値 → 次の区分'] : [])],
         items.map((i) => {
           const m = moneyOf.get(i.indicator.id);
           return [
@@ -106,6 +111,7 @@ export const command: Command = async (args, io) => {
             ...(money ? [m ? `≈${gainSen(m.nextGainYen)}` : '－'] : []),
             `+${i.maxGain}`,
             ...(money ? [m ? `≈${gainSen(m.maxGainYen)}` : '－'] : []),
+            ...(rawNotes ? [rawNotes.get(i.indicator.id)?.text ?? ''] : []),
           ];
         }),
       ) +

@@ -4,13 +4,15 @@
  * list of them. Only the last stage touches the browser, and writing happens in the caller.
  */
 import type { ReportInputs } from '../load/report-inputs.ts';
-import { deriveReport, type DerivedReport } from '../derive/report.ts';
+import type { DerivedReport } from '../derive/report.ts';
+import { deriveFromInputs } from './derive-inputs.ts';
 import { buildReportView, type ReportView } from '../view/report-view.ts';
 import { buildReportCharts, type ChartDefinition } from '../charts/report-charts.ts';
 import { renderChartSvg } from '../charts/render.ts';
 import { renderReportHtml, type RenderedChartView } from '../render/report-html.ts';
 import type { BrowserSession } from '../print/browser.ts';
 import { printPdf, type PrintedPdf } from '../print/pdf.ts';
+
 
 export interface PreparedReport {
   derived: DerivedReport;
@@ -34,17 +36,7 @@ export interface BuiltReport extends PreparedReport {
 
 /** Derive + view model + chart specs: pure. */
 export function prepareReport(inputs: ReportInputs, options: { includeFramework?: boolean } = {}): PreparedReport {
-  const derived = deriveReport({
-    results: inputs.results,
-    catalog: inputs.catalog,
-    rules: inputs.rules,
-    national: inputs.national?.data,
-    peers: inputs.peers?.data,
-    grants: inputs.grants?.data,
-    narrative: inputs.narrative?.data,
-    nation: inputs.nation ?? null,
-    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
-  });
+  const derived = deriveFromInputs(inputs);
   const view = buildReportView({
     derived,
     catalog: inputs.catalog,

@@ -4,13 +4,14 @@
  * from `build`). Also: a workbook saved again by LibreOffice reads the same, and a fresh
  * workbook filled in cell by cell gives the expected totals.
  */
+import { deriveFromInputs } from '../../src/pipeline/derive-inputs.ts';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deriveReport, type DerivedReport } from '../../src/derive/report.ts';
+import type { DerivedReport } from '../../src/derive/report.ts';
 import { loadReportInputs, type ReportInputs } from '../../src/load/report-inputs.ts';
 import { readWorkbook } from '../../src/load/workbook.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -20,15 +21,7 @@ import { sofficeConvert, sofficePath, SOFFICE_MISSING } from '../export/soffice.
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `kofukin-${prefix}-`));
 
 function derive(i: ReportInputs): DerivedReport {
-  return deriveReport({
-    results: i.results,
-    catalog: i.catalog,
-    national: i.national?.data,
-    peers: i.peers?.data,
-    grants: i.grants?.data,
-    narrative: i.narrative?.data,
-    files: { municipality: i.municipalityFile, narrative: i.narrative?.file },
-  });
+  return deriveFromInputs(i);
 }
 
 /** The derived report without file names (warnings name the file they are about). */

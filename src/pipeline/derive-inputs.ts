@@ -1,0 +1,21 @@
+/**
+ * The derive stage applied to loaded inputs: a light module (no charts, no browser) so that
+ * `summary` and tests load only what deriving needs.
+ */
+import type { ReportInputs } from '../load/report-inputs.ts';
+import { deriveReport, type DerivedReport } from '../derive/report.ts';
+
+/** The derive stage on loaded inputs (every figure the documents print). Pure. */
+export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
+  return deriveReport({
+    results: inputs.results,
+    catalog: inputs.catalog,
+    rules: inputs.rules,
+    national: inputs.national?.data,
+    peers: inputs.peers?.data,
+    grants: inputs.grants?.data,
+    narrative: inputs.narrative?.data,
+    nation: inputs.nation ?? null,
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+  });
+}
