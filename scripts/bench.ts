@@ -27,7 +27,7 @@ import { renderReportParts, renderReportShell } from '../src/render/report-html.
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '3' },
     naive: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     'with-framework': { type: 'boolean', default: false },
