@@ -71,3 +71,25 @@ export function throwIfProblems(problems: Problem[], strict = false): void {
   const failing = problems.filter((p) => p.severity === 'error' || strict);
   if (failing.length > 0) throw new InputError(failing);
 }
+
+/**
+ * Collects the problems of one file while it is read, then throws them all at once (at most
+ * `limit`, plus a line saying how many more there were).
+ */
+export class ProblemCollector {
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly file: string,
+    readonly limit = 200,
+  ) {}
+  add(place: string | undefined, rule: string): void {
+    this.problems.push({ location: { file: this.file, place }, rule, severity: 'error' });
+  }
+  throwIfAny(): void {
+    if (this.problems.length === 0) return;
+    const shown = this.problems.slice(0, this.limit);
+    if (this.problems.length > this.limit)
+      shown.push({ location: { file: this.file }, rule: `… and ${this.problems.length - this.limit} more problem(s) not listed`, severity: 'error' });
+    throw new InputError(shown);
+  }
+}

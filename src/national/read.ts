@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { InputError, type Problem } from '../errors/errors.ts';
+import { InputError, ProblemCollector, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
@@ -56,7 +56,6 @@ export const nationalMessages = {
   prefectureMismatch: (name: string, code: string, expected: string) =>
     `prefecture "${name}" does not match code ${code}: its first two digits ${code.slice(0, 2)} are ${expected}`,
   duplicateCode: (code: string, first: string) => `municipality code ${code} appears more than once (first at ${first})`,
-  moreProblems: (n: number) => `… and ${n} more problem(s) not listed`,
 } as const;
 
 export interface ReadNationalOptions {
@@ -194,20 +193,6 @@ function catalogIndicators(catalog: Catalog): IndicatorInfo[] {
   return catalog.grants.flatMap((g) => g.goals.flatMap((goal) => goal.groups.flatMap((grp) => grp.indicators.map((ind) => ({ id: ind.id, grant: g.id, max: ind.maxPoints })))));
 }
 
-class Collector {
-  readonly problems: Problem[] = [];
-  constructor(readonly file: string) {}
-  add(place: string | undefined, rule: string): void {
-    this.problems.push({ location: { file: this.file, place }, rule, severity: 'error' });
-  }
-  throwIfAny(): void {
-    if (this.problems.length === 0) return;
-    const shown = this.problems.slice(0, MAX_PROBLEMS);
-    if (this.problems.length > MAX_PROBLEMS)
-      shown.push({ location: { file: this.file }, rule: nationalMessages.moreProblems(this.problems.length - MAX_PROBLEMS), severity: 'error' });
-    throw new InputError(shown);
-  }
-}
 
 function cellText(v: CellValue): string | undefined {
   switch (v.kind) {
@@ -236,7 +221,7 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'いいえ', '']);
 /** Validates a raw table against the catalog (and rules); throws one InputError with every problem. */
 export function validateNationalTable(table: RawTable, file: string, options: ReadNationalOptions): NationalDataset {
   const { catalog } = options;
-  const c = new Collector(file);
+  const c = new ProblemCollector(file, MAX_PROBLEMS);
   const indicators = catalogIndicators(catalog);
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const achievable = new Map<string, Set<number>>();

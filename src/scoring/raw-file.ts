@@ -29,7 +29,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InputError, throwIfProblems, type Problem } from '../errors/errors.ts';
+import { InputError, ProblemCollector, throwIfProblems, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import { loadJson } from '../load/json.ts';
 import { MAX_PROBLEMS, csvTable, nationalMessages, rawTableOf, type CellValue, type RawCell, type RawTable } from '../national/read.ts';
@@ -131,19 +131,6 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'いいえ', '']);
 
 type Column = { kind: 'code' | 'name' | 'prefecture' | 'fictional' } | { kind: 'series'; info: SeriesInfo };
 
-class Problems {
-  readonly list: Problem[] = [];
-  constructor(readonly file: string) {}
-  add(place: string | undefined, rule: string): void {
-    this.list.push({ location: { file: this.file, place }, rule, severity: 'error' });
-  }
-  throwIfAny(): void {
-    if (this.list.length === 0) return;
-    const shown = this.list.slice(0, MAX_PROBLEMS);
-    if (this.list.length > MAX_PROBLEMS) shown.push({ location: { file: this.file }, rule: nationalMessages.moreProblems(this.list.length - MAX_PROBLEMS), severity: 'error' });
-    throw new InputError(shown);
-  }
-}
 
 /** Why a header is not a column, in one sentence. */
 function unknownColumnRule(header: string, name: string, rules: RulesFile, keysByIndicator: ReadonlyMap<string, string[]>): string {
@@ -158,7 +145,7 @@ function unknownColumnRule(header: string, name: string, rules: RulesFile, keysB
 
 /** Validates a raw table; throws one InputError listing every problem. */
 export function validateRawTable(table: RawTable, file: string, rules: RulesFile, infos: readonly SeriesInfo[]): RawValues {
-  const c = new Problems(file);
+  const c = new ProblemCollector(file, MAX_PROBLEMS);
   const infoByKey = new Map(infos.map((i) => [i.key, i]));
   const keysByIndicator = new Map<string, string[]>();
   for (const r of rankedSeriesOfRules(rules)) keysByIndicator.set(r.indicatorId, [...(keysByIndicator.get(r.indicatorId) ?? []), r.key]);
