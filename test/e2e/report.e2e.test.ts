@@ -104,6 +104,14 @@ describe('the publishable HTML', () => {
     expect(html).not.toMatch(/url\((?!data:)/);
   });
 
+  it('is valid HTML (html-validate, the rules of the HTML standard)', async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const report = await new HtmlValidate({ extends: ['html-validate:standard'] }).validateString(readFileSync(htmlA, 'utf8'));
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+    expect(messages).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+
   it('has zero axe-core violations', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const result = await session.withPage(async (page) => {
