@@ -25,15 +25,10 @@ import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../money/budget.ts';
 import { allocateNation, scoredMunicipalities, type Budgets } from '../money/estimate.ts';
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { todayIso } from '../cli/today.ts';
 
 const USAGE =
   'kofukin grants <national results file (.csv or .xlsx)> [--budget-suishin 100億] [--budget-shien 200億] [--needs FILE.csv|.json] [--out DIR] [--json] [--year 2024] [--date YYYY-MM-DD]';
-
-function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(

@@ -20,15 +20,10 @@ import { checkNational } from '../load/rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { writeFileAtomic } from '../print/atomic.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { todayIso } from '../cli/today.ts';
 
 const USAGE =
   'kofukin national <national results file (.csv or .xlsx)> [--out DIR] [--year 2024] [--top 30] [--no-pdf] [--browser PATH] [--date YYYY-MM-DD] [--timings]';
-
-function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
