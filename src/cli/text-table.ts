@@ -1,5 +1,6 @@
 /**
- * Plain-text tables for the terminal, aligned by display width (full-width characters count 2).
+ * Plain-text tables for the terminal, aligned by display width: full-width characters count 2, and
+ * so do the ambiguous Ⅰ and ① as Japanese terminals draw them.
  */
 export function displayWidth(s: string): number {
   let w = 0;
