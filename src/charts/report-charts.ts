@@ -19,6 +19,17 @@ export interface ChartDefinition {
 const CITY = chartPalette[0];
 const OTHER = chartPalette[4];
 
+/** Colour of the two grants in stacked bars (推進 darker, 支援 lighter), legend on top. */
+function grantColor(grants: string[]) {
+  return {
+    field: 'grant',
+    type: 'nominal' as const,
+    sort: grants,
+    scale: { domain: grants, range: [chartPalette[1], chartPalette[2]] },
+    legend: { title: null, orient: 'top' as const, direction: 'horizontal' as const },
+  };
+}
+
 /** Goal score rates: the city against the national mean and median (rates in %). */
 export function goalRateChart(r: DerivedReport): ChartDefinition | null {
   const nc = r.nationalComparison;
@@ -132,14 +143,8 @@ export function peerChart(r: DerivedReport): ChartDefinition | null {
           mark: { type: 'bar' },
           encoding: {
             y: { field: 'name', type: 'nominal', title: null, sort: sorted.map((x) => x.name) },
-            x: { field: 'score', type: 'quantitative', title: '得点（点）', stack: 'zero', scale: { domain: [0, 800] } },
-            color: {
-              field: 'grant',
-              type: 'nominal',
-              sort: grants,
-              scale: { domain: grants, range: [chartPalette[1], chartPalette[2]] },
-              legend: { title: null, orient: 'top', direction: 'horizontal' },
-            },
+            x: { field: 'score', type: 'quantitative', title: '得点（点）', stack: 'zero', scale: { domain: [0, r.scoreSheet.max] } },
+            color: grantColor(grants),
             order: { field: 'grant', sort: 'ascending' },
             stroke: { condition: { test: 'datum.self', value: '#c00000' }, value: null },
             strokeWidth: { condition: { test: 'datum.self', value: 2 }, value: 0 },
@@ -174,6 +179,8 @@ export function grantHistoryChart(r: DerivedReport): ChartDefinition | null {
     budget: (row.budgetSuishin ?? 0) + (row.budgetShien ?? 0),
   }));
   const years = budget.map((b) => b.year);
+  // headroom above the largest budget so the line stays clear of the bars' legend
+  const budgetTop = Math.max(100, Math.ceil((Math.max(...budget.map((b) => b.budget)) * 1.25) / 100) * 100);
   const grants = [suishin!.shortName, shien!.shortName];
   const description = `交付金の受け入れ額と国予算額の推移。${gh.rows
     .map((row) => `${fiscalYearJa(row.fiscalYear)}${row.estimate ? '（見込み）' : ''}は推進${row.suishin ?? 0}千円・支援${row.shien ?? 0}千円、国予算${(row.budgetSuishin ?? 0) + (row.budgetShien ?? 0)}億円`)
@@ -194,13 +201,7 @@ export function grantHistoryChart(r: DerivedReport): ChartDefinition | null {
           encoding: {
             x: { field: 'year', type: 'nominal', title: null, sort: years, axis: { labelAngle: 0 } },
             y: { field: 'amount', type: 'quantitative', title: '受け入れ額（千円）', stack: 'zero', axis: { format: ',d' } },
-            color: {
-              field: 'grant',
-              type: 'nominal',
-              sort: grants,
-              scale: { domain: grants, range: [chartPalette[1], chartPalette[2]] },
-              legend: { title: null, orient: 'top', direction: 'horizontal' },
-            },
+            color: grantColor(grants),
             order: { field: 'grant', sort: 'ascending' },
           },
         },
@@ -209,7 +210,7 @@ export function grantHistoryChart(r: DerivedReport): ChartDefinition | null {
           mark: { type: 'line', point: { filled: true, size: 30 }, color: chartPalette[3], strokeDash: [4, 2] },
           encoding: {
             x: { field: 'year', type: 'nominal', sort: years },
-            y: { field: 'budget', type: 'quantitative', title: '国予算額（億円）', scale: { domain: [0, 500] } },
+            y: { field: 'budget', type: 'quantitative', title: '国予算額（億円）', scale: { domain: [0, budgetTop] } },
           },
         },
       ],
