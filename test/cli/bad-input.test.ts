@@ -2,7 +2,7 @@
  * Malformed or inconsistent inputs: the CLI exits non-zero with a message naming the file, the
  * JSON path or indicator, and the rule broken.
  */
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,8 +53,10 @@ describe('summary rejects bad input with located errors', () => {
     const r = runCli(['summary', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 15 of "suishin.I.i.1" cannot be produced by its 配点 rule (ア～エ 各4点（最大16点）); possible scores are 0, 4, 8, 12, 16`);
-    const build = runCli(['build', file, '--out', mkdtempSync(join(tmpdir(), 'kofukin-out-'))]);
+    const out = mkdtempSync(join(tmpdir(), 'kofukin-out-'));
+    const build = runCli(['build', file, '--out', out]);
     expect(build.code).toBe(2);
+    expect(readdirSync(out)).toEqual([]); // nothing written, not even a temp file
   });
 
   it('a missing indicator', () => {
