@@ -4,7 +4,7 @@
  * the same inputs and options always give the same bytes.
  */
 import { PDFDocument } from 'pdf-lib';
-import { dateJa } from '../derive/era.ts';
+import { dateJa } from '../common/era.ts';
 import type { BrowserSession } from '../print/browser.ts';
 import { applyPdfMetadata } from '../print/metadata.ts';
 import { printCover, type CoverContent } from './cover.ts';

@@ -15,7 +15,7 @@ const SRC = fileURLToPath(new URL('../', import.meta.url));
 
 /** Characters of the wording produced by code (view model, charts, era formats). */
 function codeText(): string {
-  const dirs = ['view', 'charts', 'derive'];
+  const dirs = ['view', 'charts', 'derive', 'common'];
   return dirs
     .flatMap((d) => readdirSync(join(SRC, d)).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(SRC, d, f), 'utf8')))
     .join('');

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblem, InputError, UserError } from '../errors/errors.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { prepareReport, renderCharts } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DerivedReport } from '../derive/report.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
-import { fiscalYearJa } from '../derive/era.ts';
+import { fiscalYearJa } from '../common/era.ts';
 import { chartPalette } from './config.ts';
 
 export interface ChartDefinition {

@@ -8,7 +8,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { readAgendaInputs } from '../agenda/input.ts';
 import { buildAgendaPacket } from '../agenda/packet.ts';
 import { parseCommandArgs, type Command } from './command.ts';

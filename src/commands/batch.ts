@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { textTable } from '../cli/text-table.ts';
 import { filterJobs, jobsFromDirectory, parseShard, shardJobs, type BatchJob } from '../batch/jobs.ts';
 import { runBatch } from '../batch/run.ts';

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { buildReport, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';

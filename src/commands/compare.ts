@@ -12,7 +12,7 @@ import { derivePeerRanks } from '../derive/peers.ts';
 import { compareCsv } from '../export/compare-table.ts';
 import { compareWorkbook } from '../export/compare-xlsx.ts';
 import { checkPeerIndicatorScores, deriveIndicatorComparison } from '../export/peer-indicators.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { checkPeers } from '../load/rules.ts';

@@ -1,7 +1,7 @@
 /**
  * `kofukin grants <national results file> [--budget-suishin 100億] [--budget-shien 200億]
  * [--needs FILE] [--out DIR] [--json]`: every municipality's score-proportional grant estimate
- * per grant (src/money/allocate.ts: budget × S×N / Σ S×N, capped at 所要見込額 with the rest
+ * per grant (src/derive/money/allocate.ts: budget × S×N / Σ S×N, capped at 所要見込額 with the rest
  * shared again), what one more point is worth, written under DIR as
  *
  * - kofukin-grants-<year>.xlsx (sheets 概要, 交付見込額),
@@ -19,10 +19,10 @@ import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { InputError } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { formatCsv } from '../national/csv.ts';
-import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../money/budget.ts';
-import { allocateNation, scoredMunicipalities, type Budgets } from '../money/estimate.ts';
+import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../derive/money/budget.ts';
+import { allocateNation, scoredMunicipalities, type Budgets } from '../derive/money/estimate.ts';
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';

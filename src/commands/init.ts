@@ -1,5 +1,5 @@
 /**
- * `kofukin init`: writes the Excel fill-in workbook (src/export/fill-in-workbook.ts) that staff
+ * `kofukin init`: writes the Excel fill-in workbook (src/workbook/write.ts) that staff
  * fill in and `summary` / `build` read back.
  *
  *   kofukin init <municipality.json> [--out FILE.xlsx] [--force]
@@ -16,8 +16,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors/errors.ts';
-import { fillInWorkbook, type FillInData } from '../export/fill-in-workbook.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { fillInWorkbook, type FillInData } from '../workbook/write.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { MunicipalityIdentity, PeerGroup } from '../load/schemas/inputs.ts';

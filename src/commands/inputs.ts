@@ -26,12 +26,12 @@ export function inputOptionsFrom(values: Record<string, unknown>): LoadOptions {
 
 /**
  * Loads a municipality's inputs; a non-JSON file (the .xlsx fill-in workbook of `kofukin init`) is
- * read by src/load/workbook.ts, imported only when needed so JSON runs never load exceljs.
+ * read by src/workbook/read.ts, imported only when needed so JSON runs never load exceljs.
  */
 export async function loadInputsForCli(file: string, options: LoadOptions): Promise<ReportInputs> {
   return loadReportInputs(file, {
     ...options,
     readResults:
-      options.readResults ?? (async (f) => (await import('../load/workbook.ts')).readWorkbook(f, { catalogFile: options.catalogFile })),
+      options.readResults ?? (async (f) => (await import('../workbook/read.ts')).readWorkbook(f, { catalogFile: options.catalogFile })),
   });
 }

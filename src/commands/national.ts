@@ -1,6 +1,6 @@
 /**
  * `kofukin national <national results file> [--out DIR]`: reads one row per municipality (CSV or
- * XLSX, format in src/national/schema.ts), derives the ministry's national summary (seed 000) and
+ * XLSX, format in src/load/schemas/national.ts), derives the ministry's national summary (seed 000) and
  * writes, under DIR:
  *
  * - kofukin-national-<year>.xlsx: aggregate table, the six top-N tables, prefecture distribution,
@@ -18,7 +18,7 @@ import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { checkNational } from '../load/rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 

@@ -5,12 +5,12 @@
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import type { DerivedReport } from '../derive/report.ts';
 import { deriveFromInputs } from '../pipeline/derive-inputs.ts';
-import { fiscalYearJa, groupDigits, percentJa, signed } from '../derive/era.ts';
+import { fiscalYearJa, groupDigits, percentJa, signed } from '../common/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
 import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
 import { textTable } from '../cli/text-table.ts';
 import { amountSen, perPointText } from '../money/format.ts';
-import { formatBudget } from '../money/budget.ts';
+import { formatBudget } from '../derive/money/budget.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';

@@ -10,7 +10,7 @@ import { loadCatalog } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
-import { writeFileAtomic } from '../print/atomic.ts';
+import { writeFileAtomic } from '../output/atomic.ts';
 import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
 import { formatCsv } from '../national/csv.ts';
 import { parseCommandArgs, type Command } from './command.ts';

@@ -2,15 +2,15 @@
  * Money in the municipality report (pure): with a national results file (`--nation`), the
  * score-proportional estimate of the report year's grants for the municipality, what a point is
  * worth on each grant, the money value of every what-if step, and the year's actual receipts
- * (grant history) beside the estimate. Formulas and rounding: src/money/allocate.ts.
+ * (grant history) beside the estimate. Formulas and rounding: src/derive/money/allocate.ts.
  */
 import type { Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import type { GrantId } from '../load/schemas/catalog.ts';
 import type { GrantHistory, MunicipalityResults } from '../load/schemas/inputs.ts';
-import { okuToYen, PUBLISHED_BUDGETS_OKU } from '../money/budget.ts';
-import { gainYen, GRANTS, municipalEstimate, scoredMunicipalities, type SelfGrantEstimate } from '../money/estimate.ts';
-import type { NationalDataset } from '../national/schema.ts';
+import { okuToYen, PUBLISHED_BUDGETS_OKU } from './money/budget.ts';
+import { gainYen, GRANTS, municipalEstimate, scoredMunicipalities, type SelfGrantEstimate } from './money/estimate.ts';
+import type { NationalDataset } from '../load/schemas/national.ts';
 import { grantResult, type ScoreSheet } from './scores.ts';
 import type { WhatIfList } from './whatif.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { GroupKind } from '../load/schemas/catalog.ts';
 import type { NationalAggregates, NationalColumn } from '../load/schemas/inputs.ts';
-import { roundHalfUp } from './rate.ts';
+import { roundHalfUp } from '../common/rate.ts';
 import { grantResult, type ScoreSheet, type Tally } from './scores.ts';
 
 export interface NationalComparisonRow {

@@ -3,8 +3,8 @@
  * competition ranks, rates, and the difference from the group mean.
  */
 import type { PeerGroup } from '../load/schemas/inputs.ts';
-import { competitionRanks } from './rank.ts';
-import { ratePercent, roundHalfUp } from './rate.ts';
+import { competitionRanks } from '../common/rank.ts';
+import { ratePercent, roundHalfUp } from '../common/rate.ts';
 
 export interface PeerScore {
   score: number;

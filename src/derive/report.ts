@@ -15,7 +15,7 @@ import { deriveUnscored, unscoredIds, type UnscoredByGrant } from './unscored.ts
 import { deriveWhatIf, type WhatIfList } from './whatif.ts';
 import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
-import type { NationalDataset } from '../national/schema.ts';
+import type { NationalDataset } from '../load/schemas/national.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;

@@ -3,7 +3,7 @@
  * goal and grant with their maxima and rates (seed 003 §3, §4(1)). Pure: no I/O.
  */
 import type { Catalog, GoalId, GrantId, GroupKind } from '../load/schemas/catalog.ts';
-import { ratePercent } from './rate.ts';
+import { ratePercent } from '../common/rate.ts';
 
 export const GROUP_KIND_LABELS: Record<GroupKind, string> = {
   process: '体制・取組指標群',

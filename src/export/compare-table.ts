@@ -4,7 +4,7 @@
  * the PDF's 参考資料2 table; nothing is recomputed here except the rate of the group mean.
  */
 import type { PeerRanks, PeerRow, PeerScore } from '../derive/peers.ts';
-import { ratePercent } from '../derive/rate.ts';
+import { ratePercent } from '../common/rate.ts';
 
 export const PARTS = [
   { key: 'suishin', label: '推進交付金' },

@@ -10,7 +10,7 @@
  *   mean of the values present.
  */
 import ExcelJS from 'exceljs';
-import { fiscalYearJa } from '../derive/era.ts';
+import { fiscalYearJa } from '../common/era.ts';
 import type { PeerRanks } from '../derive/peers.ts';
 import {
   LEAD_HEADERS,
@@ -23,8 +23,8 @@ import {
   type MetricKey,
 } from './compare-table.ts';
 import type { IndicatorComparison } from './peer-indicators.ts';
-import { columnLetter } from './workbook-layout.ts';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from './xlsx-style.ts';
+import { columnLetter } from '../workbook/layout.ts';
+import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 
 export const SHEET_COMPARE = '比較表';
 export const SHEET_INDICATORS = '指標別比較';

@@ -6,7 +6,7 @@
 import type { Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import { indicatorRef } from '../derive/scores.ts';
-import { roundHalfUp } from '../derive/rate.ts';
+import { roundHalfUp } from '../common/rate.ts';
 import { jsonPath } from '../load/json.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { PeerGroup } from '../load/schemas/inputs.ts';

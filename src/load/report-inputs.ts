@@ -11,7 +11,7 @@ import { loadJson } from './json.ts';
 import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
-import type { NationalDataset } from '../national/schema.ts';
+import type { NationalDataset } from './schemas/national.ts';
 import { messages } from '../errors/messages.ts';
 import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
@@ -52,7 +52,7 @@ export interface LoadOptions {
   grants?: string;
   narrative?: string;
   /**
-   * A national results file (CSV/XLSX, src/national/schema.ts), distinct from `national` (the
+   * A national results file (CSV/XLSX, src/load/schemas/national.ts), distinct from `national` (the
    * aggregate table JSON): enables the grant estimate, and its derived aggregates replace the
    * file-named national table for the comparison section (an explicit `national` still wins).
    */

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
-import { competitionRanks } from '../derive/rank.ts';
+import { competitionRanks } from '../common/rank.ts';
 import { jsonPath } from './json.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { GrantHistory, MunicipalityResults, NationalAggregates, PeerGroup } from './schemas/inputs.ts';

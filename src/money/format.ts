@@ -1,9 +1,9 @@
 /**
  * Wording of money figures (pure): amounts in 千円 rounded down, differences in 千円 rounded half
- * up (src/money/allocate.ts explains both).
+ * up (src/derive/money/allocate.ts explains both).
  */
-import { groupDigits } from '../derive/era.ts';
-import { yenToSenFloor, yenToSenRounded } from './allocate.ts';
+import { groupDigits } from '../common/era.ts';
+import { yenToSenFloor, yenToSenRounded } from '../derive/money/allocate.ts';
 
 /** An amount: 147,123,456円 → "147,123千円" (千円未満切捨て). */
 export function amountSen(yen: number): string {

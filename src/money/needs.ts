@@ -21,10 +21,11 @@ import { messages } from '../errors/messages.ts';
 import { jsonPath, parseJsonText, readTextFile, findDuplicateKeys } from '../load/json.ts';
 import type { GrantId } from '../load/schemas/catalog.ts';
 import { csvTable } from '../national/read.ts';
-import { hasValidCheckDigit, withCheckDigit } from '../national/prefectures.ts';
+import { hasValidCheckDigit, withCheckDigit } from '../common/prefectures.ts';
 
-/** 所要見込額 per grant in 千円; null = no cap. */
-export type Need = Record<GrantId, number | null>;
+import type { Need } from '../derive/money/estimate.ts';
+
+export type { Need };
 
 export interface NeedsTable {
   file: string;

@@ -4,10 +4,10 @@
  * rounded down (千円未満切捨て), see allocate.ts.
  */
 import type { GrantId } from '../load/schemas/catalog.ts';
-import { fiscalYearJa } from '../derive/era.ts';
-import { yenToSenFloor } from './allocate.ts';
-import { formatBudget } from './budget.ts';
-import { GRANTS, type GrantLine, type NationAllocation } from './estimate.ts';
+import { fiscalYearJa } from '../common/era.ts';
+import { yenToSenFloor } from '../derive/money/allocate.ts';
+import { formatBudget } from '../derive/money/budget.ts';
+import { GRANTS, type GrantLine, type NationAllocation } from '../derive/money/estimate.ts';
 
 export const GRANT_LABEL: Record<GrantId, { short: string; name: string }> = {
   suishin: { short: '推進', name: '保険者機能強化推進交付金' },

@@ -4,9 +4,9 @@
  * the national figures are made up). Same content, same bytes (fixed document and ZIP dates).
  */
 import ExcelJS from 'exceljs';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../export/xlsx-style.ts';
-import { fixZipDates } from '../national/zip.ts';
-import { GRANTS } from './estimate.ts';
+import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
+import { fixZipDates } from '../common/zip.ts';
+import { GRANTS } from '../derive/money/estimate.ts';
 import { GRANT_LABEL, summaryLines, tableHeader, tableRows, type GrantsJson } from './table.ts';
 
 export const GRANT_SHEETS = { table: '交付見込額', summary: '概要' } as const;

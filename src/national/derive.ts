@@ -17,10 +17,10 @@
  */
 import type { Catalog, GrantId, GroupKind } from '../load/schemas/catalog.ts';
 import type { NationalAggregates, NationalColumn, RankedMunicipality, SizeClass } from '../load/schemas/inputs.ts';
-import { rankBy } from '../derive/rank.ts';
-import { ratePercent } from '../derive/rate.ts';
-import { PREFECTURES } from './prefectures.ts';
-import type { NationalDataset, NationalLevel, NationalMunicipality } from './schema.ts';
+import { rankBy } from '../common/rank.ts';
+import { ratePercent } from '../common/rate.ts';
+import { PREFECTURES } from '../common/prefectures.ts';
+import type { NationalDataset, NationalLevel, NationalMunicipality } from '../load/schemas/national.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Small statistics

@@ -15,7 +15,7 @@ import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
 import { CsvSyntaxError, isBlankRecord, parseCsv } from './csv.ts';
-import { hasValidCheckDigit, prefectureByName, prefectureOfMunicipality, withCheckDigit } from './prefectures.ts';
+import { hasValidCheckDigit, prefectureByName, prefectureOfMunicipality, withCheckDigit } from '../common/prefectures.ts';
 import {
   BASE_FIELDS,
   NationalRow,
@@ -24,7 +24,7 @@ import {
   type NationalDataset,
   type NationalLevel,
   type NationalMunicipality,
-} from './schema.ts';
+} from '../load/schemas/national.ts';
 
 /** Problems listed at most; the rest are counted in one last problem. */
 export const MAX_PROBLEMS = 200;

@@ -23,8 +23,8 @@ import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { NationalAggregates } from '../load/schemas/inputs.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
-import { PREFECTURES, withCheckDigit } from './prefectures.ts';
-import type { NationalMunicipality } from './schema.ts';
+import { PREFECTURES, withCheckDigit } from '../common/prefectures.ts';
+import type { NationalMunicipality } from '../load/schemas/national.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers

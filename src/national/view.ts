@@ -2,7 +2,7 @@
  * View model of the national summary document (in the style of seed 000): every string the
  * template prints, formatted here (pure, no I/O). The template only lays them out.
  */
-import { fiscalYearJa } from '../derive/era.ts';
+import { fiscalYearJa } from '../common/era.ts';
 import type { NationalDerived, NationalColumnDef, RankingTable } from './derive.ts';
 import { sourceNote } from './xlsx.ts';
 

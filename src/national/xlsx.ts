@@ -5,9 +5,9 @@
  * same bytes: fixed document dates and ZIP entry times.
  */
 import ExcelJS from 'exceljs';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../export/xlsx-style.ts';
+import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 import type { NationalDerived, NationalColumnDef, RankingTable } from './derive.ts';
-import { fixZipDates } from './zip.ts';
+import { fixZipDates } from '../common/zip.ts';
 
 /** Sheet names (Excel: at most 31 characters, none of []:*?/\). */
 export const SHEETS = {

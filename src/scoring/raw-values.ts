@@ -33,7 +33,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors/errors.ts';
-import { competitionRankOf } from '../derive/rank.ts';
+import { competitionRankOf } from '../common/rank.ts';
 import { maxOf, scoreAnswers } from './engine.ts';
 import { INDICATOR_ID_PATTERN, itemIds, levelId, type Rule, type RulesFile, type TiersRule } from './rules.ts';
 import { TIER_LABELS, tierLabel, tierOf, tierThresholds, type TierLevel, type TierThresholds } from './tiers.ts';

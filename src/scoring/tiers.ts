@@ -12,7 +12,7 @@
  *   (目標Ⅳ 1–4), 要介護2以上の認定率 and its 変化率 (目標Ⅳ 5).
  *
  * Ranking and ties. Values are ranked with competition ranking (1, 2, 2, 4), as in
- * src/derive/rank.ts. With n values, a municipality is in 上位x割 if and only if its rank is at
+ * src/common/rank.ts. With n values, a municipality is in 上位x割 if and only if its rank is at
  * most k = ceil(n·x/10) (x = 7, 5, 3, 1). Equivalently: the cut-off of 上位x割 is the value of the
  * k-th best municipality, and a value is in the tier when it is at least as good as the cut-off
  * (≥ when higher is better, ≤ when lower is better). Consequences:
@@ -28,7 +28,7 @@
  *
  * Values must be finite numbers; municipalities without a value are left out by the caller.
  */
-import { competitionRanks } from '../derive/rank.ts';
+import { competitionRanks } from '../common/rank.ts';
 
 export const TIER_SHARES = [7, 5, 3, 1] as const;
 export type TierShare = (typeof TIER_SHARES)[number];

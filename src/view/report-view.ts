@@ -7,10 +7,10 @@ import type { Catalog, GroupKind, IndicatorOption } from '../load/schemas/catalo
 import type { Narrative } from '../load/schemas/inputs.ts';
 import type { DerivedReport } from '../derive/report.ts';
 import { GROUP_KIND_LABELS, GROUP_KIND_SUBTITLES, type GrantResult } from '../derive/scores.ts';
-import { dateJa, fiscalYearJa, groupDigits, percentJa, signed, yearJa } from '../derive/era.ts';
+import { dateJa, fiscalYearJa, groupDigits, percentJa, signed, yearJa } from '../common/era.ts';
 import type { ReportMoney } from '../derive/money.ts';
-import { formatBudget } from '../money/budget.ts';
-import { yenToSenFloor } from '../money/allocate.ts';
+import { formatBudget } from '../derive/money/budget.ts';
+import { yenToSenFloor } from '../derive/money/allocate.ts';
 import { gainSen, perPointText } from '../money/format.ts';
 
 export interface Cell {

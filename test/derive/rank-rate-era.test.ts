@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { competitionRanks, rankBy } from '../../src/derive/rank.ts';
-import { ratePercent, roundHalfUp } from '../../src/derive/rate.ts';
-import { dateJa, fiscalYearJa, groupDigits, signed, yearJa } from '../../src/derive/era.ts';
+import { competitionRanks, rankBy } from '../../src/common/rank.ts';
+import { ratePercent, roundHalfUp } from '../../src/common/rate.ts';
+import { dateJa, fiscalYearJa, groupDigits, signed, yearJa } from '../../src/common/era.ts';
 
 describe('competition ranking', () => {
   it('gives 1,2,3,3,5 with ties', () => {

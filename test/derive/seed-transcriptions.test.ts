@@ -7,8 +7,8 @@ import { loadJson } from '../../src/load/json.ts';
 import { NationalAggregates, PeerGroup } from '../../src/load/schemas/inputs.ts';
 import { derivePeerRanks } from '../../src/derive/peers.ts';
 import { checkNational, checkPeers } from '../../src/load/rules.ts';
-import { rankBy } from '../../src/derive/rank.ts';
-import { ratePercent } from '../../src/derive/rate.ts';
+import { rankBy } from '../../src/common/rank.ts';
+import { ratePercent } from '../../src/common/rate.ts';
 import { dataPath, readSeed, SEED_KYOTO, SEED_NATIONAL, seedsAvailable } from '../helpers/seeds.ts';
 
 const peersFile = dataPath('peers/designated-cities-fy2024.json');

@@ -36,7 +36,7 @@ function seedRows(): SeedRow[] {
   });
 }
 
-/** Percent with one decimal, half up, in integers (independent of src/derive/rate.ts). */
+/** Percent with one decimal, half up, in integers (independent of src/common/rate.ts). */
 const rate = (score: number, max: number) => Math.floor((score * 2000 + max) / (2 * max)) / 10;
 /** One decimal, half away from zero, in integers of tenths (x20 = exact for the means of 20 cities). */
 const oneDecimal = (numerator: number, denominator: number) => {

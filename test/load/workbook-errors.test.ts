@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/errors.ts';
-import { readWorkbook } from '../../src/load/workbook.ts';
+import { readWorkbook } from '../../src/workbook/read.ts';
 import { runCli } from '../helpers/cli.ts';
 import { samplePath } from '../helpers/seeds.ts';
 

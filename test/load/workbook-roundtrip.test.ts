@@ -1,6 +1,6 @@
 /**
  * Round trip of the fill-in workbook: the Kyoto JSON sample → `kofukin init` workbook → read back
- * with src/load/workbook.ts → the same derived report as from the JSON (and the same PDF text
+ * with src/workbook/read.ts → the same derived report as from the JSON (and the same PDF text
  * from `build`). Also: a workbook saved again by LibreOffice reads the same, and a fresh
  * workbook filled in cell by cell gives the expected totals.
  */
@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DerivedReport } from '../../src/derive/report.ts';
 import { loadReportInputs, type ReportInputs } from '../../src/load/report-inputs.ts';
-import { readWorkbook } from '../../src/load/workbook.ts';
+import { readWorkbook } from '../../src/workbook/read.ts';
 import { runCli } from '../helpers/cli.ts';
 import { samplePath } from '../helpers/seeds.ts';
 import { sofficeConvert, sofficePath, SOFFICE_MISSING } from '../export/soffice.ts';

@@ -3,7 +3,7 @@
  * their arithmetic, so a reader can check them without the code.
  */
 import { describe, expect, it } from 'vitest';
-import { allocate, hamilton, pointsGainYen, yenPerPoint, yenToSenFloor, yenToSenRounded } from '../../src/money/allocate.ts';
+import { allocate, hamilton, pointsGainYen, yenPerPoint, yenToSenFloor, yenToSenRounded } from '../../src/derive/money/allocate.ts';
 
 const amounts = (r: ReturnType<typeof allocate>) => Object.fromEntries(r.allocations.map((a) => [a.code, a.amountYen]));
 

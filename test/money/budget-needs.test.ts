@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/errors.ts';
-import { formatBudget, parseYen } from '../../src/money/budget.ts';
+import { formatBudget, parseYen } from '../../src/derive/money/budget.ts';
 import { needsFromCsvText, needsFromJson, readNeedsFile } from '../../src/money/needs.ts';
 
 describe('parseYen', () => {

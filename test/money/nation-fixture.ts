@@ -8,7 +8,7 @@ import { loadScoringRules } from '../../src/load/scoring-rules.ts';
 import { NationalAggregates } from '../../src/load/schemas/inputs.ts';
 import { formatCsv } from '../../src/national/csv.ts';
 import { synthTable, synthesizeNational } from '../../src/national/synth.ts';
-import type { NationalMunicipality } from '../../src/national/schema.ts';
+import type { NationalMunicipality } from '../../src/load/schemas/national.ts';
 import { dataPath } from '../helpers/seeds.ts';
 
 export function syntheticNation(seed = 1, count = 1741): NationalMunicipality[] {

@@ -10,10 +10,10 @@ import { loadJson } from '../../src/load/json.ts';
 import { loadScoringRules } from '../../src/load/scoring-rules.ts';
 import { NationalAggregates } from '../../src/load/schemas/inputs.ts';
 import { mulberry32, synthesizeNational } from '../../src/national/synth.ts';
-import { allocate, yenPerPoint, type Claimant } from '../../src/money/allocate.ts';
-import { GRANTS } from '../../src/money/estimate.ts';
+import { allocate, yenPerPoint, type Claimant } from '../../src/derive/money/allocate.ts';
+import { GRANTS } from '../../src/derive/money/estimate.ts';
 import type { GrantId } from '../../src/load/schemas/catalog.ts';
-import type { NationalMunicipality } from '../../src/national/schema.ts';
+import type { NationalMunicipality } from '../../src/load/schemas/national.ts';
 import { dataPath } from '../helpers/seeds.ts';
 
 const BUDGET: Record<GrantId, number> = { suishin: 10_000_000_000, shien: 20_000_000_000 };

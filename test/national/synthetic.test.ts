@@ -19,10 +19,10 @@ import { deriveNationalComparison } from '../../src/derive/national.ts';
 import { formatCsv } from '../../src/national/csv.ts';
 import { readNationalFile } from '../../src/national/read.ts';
 import { deriveNational, sizeClassOf, type NationalDerived } from '../../src/national/derive.ts';
-import { PREFECTURES, hasValidCheckDigit } from '../../src/national/prefectures.ts';
+import { PREFECTURES, hasValidCheckDigit } from '../../src/common/prefectures.ts';
 import { mulberry32, synthTable, synthesizeNational } from '../../src/national/synth.ts';
 import { resultsWorkbook } from '../../src/national/xlsx.ts';
-import type { NationalDataset } from '../../src/national/schema.ts';
+import type { NationalDataset } from '../../src/load/schemas/national.ts';
 import { dataPath } from '../helpers/seeds.ts';
 
 const SEED = 20240401;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/print/atomic.ts';
+import { writeFileAtomic } from '../../src/output/atomic.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competitionRanks } from '../../src/derive/rank.ts';
+import { competitionRanks } from '../../src/common/rank.ts';
 import { assignTiers, tierLabel, tierOf, tierThresholds } from '../../src/scoring/tiers.ts';
 
 describe('tierThresholds', () => {

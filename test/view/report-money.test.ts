@@ -10,7 +10,7 @@ import { prepareReport, renderCharts, type PreparedReport } from '../../src/pipe
 import { renderReportHtml } from '../../src/render/report-html.ts';
 import { writeSyntheticNation } from '../money/nation-fixture.ts';
 import { samplePath } from '../helpers/seeds.ts';
-import type { NationalMunicipality } from '../../src/national/schema.ts';
+import type { NationalMunicipality } from '../../src/load/schemas/national.ts';
 
 const KYOTO = { suishin: 277, shien: 283, insured: 393443 };
 const BUDGET = { suishin: 10_000_000_000n, shien: 20_000_000_000n };

@@ -1,5 +1,5 @@
 /**
- * Reads the fill-in workbook of `kofukin init` (layout: src/export/workbook-layout.ts) back into
+ * Reads the fill-in workbook of `kofukin init` (layout: src/workbook/layout.ts) back into
  * the same data as the JSON inputs: the municipality's results, and the narrative and grant
  * history when the workbook holds them. Everything is validated with the input schemas; every
  * problem is located by sheet and cell (`推進!E14`) and all problems are collected before one
@@ -31,11 +31,11 @@ import {
   UNSCORED_HEADER,
   cellPlace,
   type InfoField,
-} from '../export/workbook-layout.ts';
-import { loadCatalog, loadCatalogFile } from './catalog.ts';
-import { jsonPath } from './json.ts';
-import type { Catalog } from './schemas/catalog.ts';
-import { GrantHistory, MunicipalityResults, Narrative } from './schemas/inputs.ts';
+} from './layout.ts';
+import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
+import { jsonPath } from '../load/json.ts';
+import type { Catalog } from '../load/schemas/catalog.ts';
+import { GrantHistory, MunicipalityResults, Narrative } from '../load/schemas/inputs.ts';
 
 export interface WorkbookContents {
   results: MunicipalityResults;

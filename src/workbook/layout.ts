@@ -1,6 +1,6 @@
 /**
- * Layout of the fill-in workbook written by `kofukin init` (src/export/fill-in-workbook.ts) and
- * read back by src/load/workbook.ts. One place for sheet names, header labels and columns, so
+ * Layout of the fill-in workbook written by `kofukin init` (src/workbook/write.ts) and
+ * read back by src/workbook/read.ts. One place for sheet names, header labels and columns, so
  * writer and reader cannot drift apart.
  *
  * Sheets (in this order):

@@ -7,14 +7,16 @@
  * FY2023 amounts (激変緩和措置), which no public source defines, and paid the lower of the
  * allocation and the municipality's 所要見込額. Callers label it as 得点比例の試算.
  */
-import type { GrantId } from '../load/schemas/catalog.ts';
-import type { NationalDataset, NationalMunicipality } from '../national/schema.ts';
+import type { GrantId } from '../../load/schemas/catalog.ts';
+import type { NationalDataset, NationalMunicipality } from '../../load/schemas/national.ts';
 import { allocate, pointsGainYen, yenPerPoint, type AllocationResult } from './allocate.ts';
-import type { Need } from './needs.ts';
 
 export const GRANTS: readonly GrantId[] = ['suishin', 'shien'];
 
 export type Budgets = Record<GrantId, number>;
+
+/** 所要見込額 per grant in 千円; null = no cap (read from a needs file, src/money/needs.ts). */
+export type Need = Record<GrantId, number | null>;
 
 /** A municipality with both grant scores (the national dataset must have them). */
 export interface ScoredMunicipality {

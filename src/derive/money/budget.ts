@@ -3,7 +3,7 @@
  * `100億円`, `10000000000`, `1.5兆`, `1兆5000億円`, `200,0000万`) into whole yen, formatting yen
  * back in 億円, and the published budgets of the years the tool knows.
  */
-import type { GrantId } from '../load/schemas/catalog.ts';
+import type { GrantId } from '../../load/schemas/catalog.ts';
 
 const UNITS: Readonly<Record<string, bigint>> = { 兆: 10n ** 12n, 億: 10n ** 8n, 万: 10n ** 4n };
 

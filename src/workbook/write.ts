@@ -1,12 +1,12 @@
 /**
  * The fill-in workbook of `kofukin init`: one workbook staff fill in with Excel (basic data, the
  * score of every catalog indicator, the reasons for unscored items, the grant history and the
- * schedule), read back by src/load/workbook.ts. Layout: src/export/workbook-layout.ts.
+ * schedule), read back by src/workbook/read.ts. Layout: src/workbook/layout.ts.
  *
  * Pure apart from building the bytes: nothing here reads or writes files.
  */
 import ExcelJS from 'exceljs';
-import { fiscalYearJa } from '../derive/era.ts';
+import { fiscalYearJa } from '../common/era.ts';
 import { GROUP_KIND_LABELS, indicatorRef } from '../derive/scores.ts';
 import { isUnscored } from '../derive/unscored.ts';
 import type { Catalog, GroupKind } from '../load/schemas/catalog.ts';
@@ -32,8 +32,8 @@ import {
   UNSCORED_HEADER,
   columnLetter,
   type InfoField,
-} from './workbook-layout.ts';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from './xlsx-style.ts';
+} from './layout.ts';
+import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 
 export interface FillInData {
   catalog: Catalog;
