@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
-import type { Command } from './commands/command.ts';
+import type { Command, CommandIO } from './commands/command.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
@@ -35,34 +35,38 @@ function usage(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command in-process and returns its exit code. Output goes to the injected streams
+ * (tests pass their own; the bin passes the process's), so nothing here exits the process.
+ */
+export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
   const debug = rest.includes('--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    io.stdout.write(usage() + '\n');
     return name ? 0 : 64;
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    process.stderr.write(`kofukin: unknown command "${name}"\n\n${usage()}\n`);
+    io.stderr.write(`kofukin: unknown command "${name}"\n\n${usage()}\n`);
     return 64;
   }
   try {
     const { command } = await entry.load();
-    return await command(rest.filter((a) => a !== '--debug'), { stdout: process.stdout, stderr: process.stderr });
+    return await command(rest.filter((a) => a !== '--debug'), io);
   } catch (err) {
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`kofukin ${name}: ${formatProblem(p)}\n`);
+      for (const p of err.problems) io.stderr.write(`kofukin ${name}: ${formatProblem(p)}\n`);
       return err.exitCode;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`kofukin ${name}: ${err.message}\n`);
+      io.stderr.write(`kofukin ${name}: ${err.message}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    process.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
-    if (debug && e?.stack) process.stderr.write(e.stack + '\n');
-    else process.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
+    io.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
+    if (debug && e?.stack) io.stderr.write(e.stack + '\n');
+    else io.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
     return 70;
   }
 }
