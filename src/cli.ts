@@ -4,6 +4,7 @@
  * lazily (so `summary` never loads puppeteer), and maps errors to exit codes in one place:
  * user errors print their message; internal errors print a stack trace only with --debug.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
@@ -23,6 +24,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   tiers: { summary: 'tier cut-offs (上位7割…1割) from a raw values file, and the value a municipality needs for the next tier', load: () => import('./commands/tiers.ts') },
 };
 
+/** The version in package.json (beside src/ in a checkout, beside dist/ in an installed package). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
   return [
@@ -31,7 +38,7 @@ function usage(): string {
     'commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `kofukin <command> --help` for the options of a command.',
+    'Run `kofukin <command> --help` for the options of a command; `kofukin --version` prints the version.',
   ].join('\n');
 }
 
@@ -42,6 +49,10 @@ function usage(): string {
 export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
   const debug = rest.includes('--debug');
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`kofukin-report ${packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage() + '\n');
     return name ? 0 : 64;

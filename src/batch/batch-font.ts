@@ -17,7 +17,7 @@ const SRC = fileURLToPath(new URL('../', import.meta.url));
 function codeText(): string {
   const dirs = ['view', 'charts', 'derive', 'common'];
   return dirs
-    .flatMap((d) => readdirSync(join(SRC, d)).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(SRC, d, f), 'utf8')))
+    .flatMap((d) => readdirSync(join(SRC, d)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).map((f) => readFileSync(join(SRC, d, f), 'utf8')))
     .join('');
 }
 

@@ -1,5 +1,5 @@
 /**
- * A hash of the program's own source (every .ts file under src/): a report is rebuilt when the code that makes
+ * A hash of the program's own source (every source file under src/, or dist/ when installed): a report is rebuilt when the code that makes
  * it changed, not only its inputs and templates. Computed once per process.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ export function codeHash(): string {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) files.push(p);
+      else if (/\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p);
     }
   };
   walk(root);

@@ -12,15 +12,23 @@ export interface CommandIO {
 /** A command takes its arguments (after the command name) and returns the exit code. */
 export type Command = (args: string[], io: CommandIO) => Promise<number>;
 
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type HelpOption = { help: { type: 'boolean'; short: 'h' } };
+/** What `parseCommandArgs` returns for a command's options (named, so declarations can be emitted). */
+export type ParsedCommandArgs<T extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & HelpOption; allowPositionals: true; strict: true }>
+>;
+
 /** parseArgs with usage errors as UsageError (exit 64) and --help support. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+export function parseCommandArgs<T extends OptionsConfig>(
   name: string,
   args: string[],
   options: T,
   usage: string,
-) {
+): ParsedCommandArgs<T> {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const help: HelpOption = { help: { type: 'boolean', short: 'h' } };
+    return parseArgs({ args, options: { ...options, ...help }, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n\nusage: ${usage}`);
   }
