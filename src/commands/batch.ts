@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
-import { textTable } from '../cli/text-table.ts';
+import { textTable } from '../common/text-table.ts';
 import { filterJobs, jobsFromDirectory, parseShard, shardJobs, type BatchJob } from '../batch/jobs.ts';
 import { runBatch } from '../batch/run.ts';
 import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';

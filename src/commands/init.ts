@@ -20,6 +20,8 @@ import { fillInWorkbook, type FillInData } from '../workbook/write.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
+import { loadScoringRules } from '../load/scoring-rules.ts';
+import { achievableScores } from '../scoring/engine.ts';
 import { MunicipalityIdentity, PeerGroup } from '../load/schemas/inputs.ts';
 import { loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, type Command } from './command.ts';
@@ -56,6 +58,13 @@ function bundledCompanions(fiscalYear: number, code: string): { national?: strin
       }
     }
   return out;
+}
+
+/** Every score each indicator's bundled 配点 rule can produce (none for a year without rules). */
+function achievableScoresOf(fiscalYear: number): Record<string, number[]> | undefined {
+  const rules = loadScoringRules(fiscalYear);
+  if (!rules) return undefined;
+  return Object.fromEntries(Object.entries(rules.rules).map(([id, r]) => [id, achievableScores(r.rule)]));
 }
 
 export const command: Command = async (args, io) => {
@@ -122,6 +131,7 @@ export const command: Command = async (args, io) => {
   const { absFiles, ...rest } = data;
   const bytes = await fillInWorkbook({
     ...rest,
+    achievableScores: values.catalog ? undefined : achievableScoresOf(data.fiscalYear),
     files: {
       national: absFiles.national ? relativeTo(out, absFiles.national) : undefined,
       peers: absFiles.peers ? relativeTo(out, absFiles.peers) : undefined,

@@ -78,7 +78,7 @@ export const command: Command = async (args, io) => {
   const written: string[] = [];
   const workbookDate = new Date(`${date}T00:00:00Z`);
   const { summaryWorkbook } = await import('../national/xlsx.ts');
-  await writeFileAtomic(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, classLabel: (id) => sizeClassLabel(id as never) }));
+  await writeFileAtomic(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, catalog, classLabel: (id) => sizeClassLabel(id as never) }));
   written.push(`${base}.xlsx`);
   await writeFileAtomic(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
   written.push(`${base}-aggregates.json`);

@@ -8,7 +8,7 @@ import { deriveFromInputs } from '../pipeline/derive-inputs.ts';
 import { fiscalYearJa, groupDigits, percentJa, signed } from '../common/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
 import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
-import { textTable } from '../cli/text-table.ts';
+import { textTable } from '../common/text-table.ts';
 import { amountSen, perPointText } from '../money/format.ts';
 import { formatBudget } from '../derive/money/budget.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';

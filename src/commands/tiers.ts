@@ -5,7 +5,7 @@
  * tier and the points it would add, and each indicator's score from those tiers.
  */
 import { UsageError, UserError } from '../errors/errors.ts';
-import { textTable } from '../cli/text-table.ts';
+import { textTable } from '../common/text-table.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules, scoringRulesPath } from '../load/scoring-rules.ts';

@@ -8,7 +8,7 @@ import { deriveWhatIf } from '../derive/whatif.ts';
 import { deriveReportMoney } from '../derive/money.ts';
 import { formatProblem, throwIfProblems } from '../errors/errors.ts';
 import { gainSen, perPointText } from '../money/format.ts';
-import { textTable } from '../cli/text-table.ts';
+import { textTable } from '../common/text-table.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 import { readRawWhatIfNotes } from '../scoring/raw-file.ts';

@@ -24,7 +24,7 @@ import {
 } from './compare-table.ts';
 import type { IndicatorComparison } from './peer-indicators.ts';
 import { columnLetter } from '../workbook/layout.ts';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
+import { FILL, THIN_BORDER, finishSheet, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 
 export const SHEET_COMPARE = '比較表';
 export const SHEET_INDICATORS = '指標別比較';
@@ -140,8 +140,7 @@ function mainSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput): void {
 
   setWidths(ws, [10, 12, ...PARTS.flatMap(() => [8, 7, 8, 10])]);
   ws.views = [{ state: 'frozen', xSplit: LEAD_HEADERS.length, ySplit: h2, topLeftCell: `C${COMPARE_LAYOUT.firstDataRow}`, activeCell: `A${COMPARE_LAYOUT.firstDataRow}` }];
-  a4Landscape(ws, `${h1}:${h2}`);
-  applyFont(ws);
+  finishSheet(ws, { titleRows: `${h1}:${h2}` });
 }
 
 function indicatorSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput, cmp: IndicatorComparison): void {
@@ -200,9 +199,8 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: CompareWorkbookInput, cmp: 
   ws.getCell(`A${r}`).font = { size: 9 };
   setWidths(ws, [8, 16, 30, 6, ...cmp.members.map(() => 8), 8]);
   ws.views = [{ state: 'frozen', xSplit: lead.length, ySplit: 3, topLeftCell: 'E4', activeCell: 'E4' }];
-  a4Landscape(ws, '3:3');
+  finishSheet(ws, { titleRows: '3:3' });
   ws.pageSetup.printTitlesColumn = 'A:D';
-  applyFont(ws);
 }
 
 /** Builds the comparison workbook; returns the .xlsx bytes. */

@@ -4,7 +4,7 @@
  * the national figures are made up). Same content, same bytes (fixed document and ZIP dates).
  */
 import ExcelJS from 'exceljs';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
+import { FILL, THIN_BORDER, finishSheet, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 import { fixZipDates } from '../common/zip.ts';
 import { GRANTS } from '../derive/money/estimate.ts';
 import { GRANT_LABEL, summaryLines, tableHeader, tableRows, type GrantsJson } from './table.ts';
@@ -22,7 +22,12 @@ export async function grantsWorkbook(doc: GrantsJson, date: Date): Promise<Uint8
 
   const summary = wb.addWorksheet(GRANT_SHEETS.summary);
   summary.addRow([wb.title]).font = { bold: true, size: 12 };
-  for (const line of summaryLines(doc)) summary.addRow([line]);
+  // the explanation lines wrap across the table's width (A–G) instead of running off the page
+  for (const line of summaryLines(doc)) {
+    const row = summary.addRow([line]);
+    summary.mergeCells(row.number, 1, row.number, 7);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  }
   summary.addRow([]);
   const head = summary.addRow(['交付金', '予算額（円）', '配分額（円）', '未配分（円）', '上限適用（市町村）', '得点×第1号被保険者数の合計', '千円欄の合計（千円）']);
   head.eachCell((c) => {
@@ -37,7 +42,7 @@ export async function grantsWorkbook(doc: GrantsJson, date: Date): Promise<Uint8
     row.eachCell((c) => (c.border = THIN_BORDER));
   }
   setWidths(summary, [30, 18, 18, 14, 16, 24, 18]);
-  applyFont(summary);
+  finishSheet(summary);
 
   const header = tableHeader();
   const ws = wb.addWorksheet(GRANT_SHEETS.table, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
@@ -56,7 +61,6 @@ export async function grantsWorkbook(doc: GrantsJson, date: Date): Promise<Uint8
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   setWidths(ws, header.map((name, i) => (i < 3 ? 12 : name.endsWith('上限適用') || name === '架空' ? 8 : 14)));
-  a4Landscape(ws, '1:1');
-  applyFont(ws);
+  finishSheet(ws, { titleRows: '1:1' });
   return fixZipDates(await workbookBytes(wb), date);
 }

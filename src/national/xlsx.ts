@@ -5,14 +5,17 @@
  * same bytes: fixed document dates and ZIP entry times.
  */
 import ExcelJS from 'exceljs';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
+import { FILL, THIN_BORDER, a4Page, finishSheet, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 import type { NationalDerived, NationalColumnDef, RankingTable } from './derive.ts';
 import { fixZipDates } from '../common/zip.ts';
+import { indicatorRef } from '../derive/scores.ts';
+import type { Catalog } from '../load/schemas/catalog.ts';
 
 /** Sheet names (Excel: at most 31 characters, none of []:*?/\). */
 export const SHEETS = {
   results: '市町村別得点',
   aggregate: '全国集計',
+  indicatorMeans: '指標別平均点',
   prefectures: '都道府県別',
   standings: '市町村別順位',
   top: (label: string) => `上位_${label}`,
@@ -21,7 +24,15 @@ export const SHEETS = {
 /** Document date written into the workbooks when none is given (keeps bytes stable). */
 export const DEFAULT_WORKBOOK_DATE = new Date('2024-04-01T00:00:00Z');
 
-const FORMAT = { int: '#,##0', mean: '0.0', rate: '0.0"%"', median: '0.##' } as const;
+const FORMAT = { int: '#,##0', mean: '0.0', rate: '0.0%', median: '0.##' } as const;
+
+/**
+ * A percentage as derived (53.3, one decimal) → the fraction Excel stores under a % format
+ * (0.533 exactly as typed, not 0.53299…), so the cell computes and sorts as a percentage.
+ */
+function percentToFraction(pct: number): number {
+  return Math.round(pct * 10) / 1000;
+}
 
 function newWorkbook(date: Date, title: string, subject: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -72,6 +83,7 @@ export async function resultsWorkbook(table: ReadonlyArray<ReadonlyArray<string 
   headerStyle(ws.getRow(1), 1, header.length);
   ws.getColumn(1).numFmt = '@';
   setWidths(ws, header.map((h, i) => (i < 3 ? 12 : Math.max(8, String(h).length + 2))));
+  a4Page(ws, 'landscape', '1:1');
   return stableBytes(wb, date);
 }
 
@@ -114,7 +126,7 @@ function aggregateSheet(wb: ExcelJS.Workbook, d: NationalDerived, note: string):
   const rows: Array<[string, number[], string]> = [
     ['配点', cols.map((c) => c.max), FORMAT.int],
     ['平均点', cols.map((c) => c.mean), FORMAT.mean],
-    ['平均得点率', cols.map((c) => c.rate), FORMAT.rate],
+    ['平均得点率', cols.map((c) => percentToFraction(c.rate)), FORMAT.rate],
     ['中央値', cols.map((c) => c.median), FORMAT.median],
   ];
   for (const [label, values, fmt] of rows) {
@@ -126,21 +138,33 @@ function aggregateSheet(wb: ExcelJS.Workbook, d: NationalDerived, note: string):
   }
   ws.addRow([]);
   ws.addRow(['平均点は小数第1位で四捨五入。平均得点率は合計点÷（市町村数×配点）。中央値は市町村数が偶数のとき中央の2つの平均。']);
-  if (Object.keys(d.indicatorMeans).length > 0) {
-    ws.addRow([]);
-    ws.addRow(['指標別平均点']).font = { bold: true };
-    const hdr = ws.addRow(['指標ID', '平均点']);
-    headerStyle(hdr, 1, 2);
-    for (const [id, mean] of Object.entries(d.indicatorMeans)) {
-      const r = ws.addRow([id, mean]);
-      r.getCell(2).numFmt = FORMAT.mean;
-      borderRow(r, 1, 2);
-    }
-  }
   setWidths(ws, [14, ...defs.map(() => 11)]);
   ws.getRow(4).height = 60;
-  a4Landscape(ws);
-  applyFont(ws);
+  finishSheet(ws, { titleRows: '3:5' });
+}
+
+export const INDICATOR_MEANS_HEADER = ['交付金', '指標', '項目名', '配点', '平均点', '平均得点率'] as const;
+
+/** Every indicator's national mean, labelled as the catalog names it (present when the file has per-indicator scores). */
+function indicatorMeansSheet(wb: ExcelJS.Workbook, d: NationalDerived, catalog: Catalog, note: string): void {
+  const ws = wb.addWorksheet(SHEETS.indicatorMeans, { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.addRow([`指標別平均点（${d.municipalityCount.toLocaleString('en-US')}市町村）`]).font = { bold: true, size: 12 };
+  ws.addRow([note]);
+  headerStyle(ws.addRow([...INDICATOR_MEANS_HEADER]), 1, INDICATOR_MEANS_HEADER.length);
+  for (const g of catalog.grants)
+    for (const goal of g.goals)
+      for (const group of goal.groups)
+        for (const ind of group.indicators) {
+          const mean = d.indicatorMeans[ind.id];
+          if (mean === undefined) continue;
+          const row = ws.addRow([g.abbr, indicatorRef(goal.numeral, group.label, ind.no), ind.shortTitle, ind.maxPoints, mean, mean / ind.maxPoints]);
+          row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+          row.getCell(5).numFmt = FORMAT.mean;
+          row.getCell(6).numFmt = FORMAT.rate;
+          borderRow(row, 1, INDICATOR_MEANS_HEADER.length);
+        }
+  setWidths(ws, [7, 16, 40, 7, 8, 11]);
+  finishSheet(ws, { orientation: 'portrait', titleRows: '3:3' });
 }
 
 export const RANKING_HEADER = ['順位', '都道府県', '市区町村', '団体コード', '第1号被保険者数', '得点', '得点率'] as const;
@@ -151,14 +175,13 @@ function rankingSheet(wb: ExcelJS.Workbook, d: NationalDerived, t: RankingTable,
   ws.addRow([`${note}　該当${t.classCount.toLocaleString('en-US')}市町村。同点は同順位（順位が${topNOf(d)}以内の全団体を掲載）。`]);
   headerStyle(ws.addRow([...RANKING_HEADER]), 1, RANKING_HEADER.length);
   for (const r of t.rows) {
-    const row = ws.addRow([r.rank, r.prefecture, r.name, r.code, r.insuredType1, r.score, r.rate]);
+    const row = ws.addRow([r.rank, r.prefecture, r.name, r.code, r.insuredType1, r.score, percentToFraction(r.rate)]);
     row.getCell(5).numFmt = FORMAT.int;
     row.getCell(7).numFmt = FORMAT.rate;
     borderRow(row, 1, RANKING_HEADER.length);
   }
   setWidths(ws, [7, 11, 14, 11, 16, 8, 9]);
-  a4Landscape(ws, '3:3');
-  applyFont(ws);
+  finishSheet(ws, { orientation: 'portrait', titleRows: '3:3' });
 }
 
 function topNOf(d: NationalDerived): number {
@@ -182,8 +205,7 @@ function prefectureSheet(wb: ExcelJS.Workbook, d: NationalDerived, note: string)
   }
   ws.getColumn(1).numFmt = '@';
   setWidths(ws, [7, 10, 9, ...Array(12).fill(10)]);
-  a4Landscape(ws, '3:3');
-  applyFont(ws);
+  finishSheet(ws, { titleRows: '3:3' });
 }
 
 export const STANDINGS_HEADER = ['団体コード', '都道府県', '市区町村', '第1号被保険者数', '規模区分', '総合', '全国順位', '上位%', 'パーセンタイル', '規模区分内順位', '都道府県内順位', '推進', '推進順位', '支援', '支援順位'] as const;
@@ -200,7 +222,7 @@ function standingsSheet(wb: ExcelJS.Workbook, d: NationalDerived, classLabel: (i
       classLabel(s.sizeClass),
       s.total,
       s.rank,
-      s.topPercent,
+      percentToFraction(s.topPercent),
       s.percentile,
       s.classRank,
       s.prefectureRank,
@@ -215,11 +237,13 @@ function standingsSheet(wb: ExcelJS.Workbook, d: NationalDerived, classLabel: (i
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: STANDINGS_HEADER.length } };
   setWidths(ws, [11, 10, 14, 14, 18, 7, 9, 8, 12, 13, 13, 7, 9, 7, 9]);
-  applyFont(ws);
+  finishSheet(ws, { titleRows: '1:1' });
 }
 
 export interface SummaryWorkbookOptions {
   date?: Date;
+  /** The fiscal year's catalog: labels the indicator rows in Japanese. */
+  catalog: Catalog;
   /** Label of a size class id (SIZE_CLASS_DEFS). */
   classLabel: (id: string) => string;
 }
@@ -235,6 +259,7 @@ export async function summaryWorkbook(d: NationalDerived, opts: SummaryWorkbookO
   const note = sourceNote(d);
   const wb = newWorkbook(date, `${d.fiscalYear}年度 保険者機能強化推進交付金等 評価結果 全国集計`, d.fictional ? '架空のデータ（実在の市町村・得点ではない）' : d.source);
   aggregateSheet(wb, d, note);
+  if (Object.keys(d.indicatorMeans).length > 0) indicatorMeansSheet(wb, d, opts.catalog, note);
   for (const t of d.rankings) rankingSheet(wb, d, t, note);
   prefectureSheet(wb, d, note);
   standingsSheet(wb, d, opts.classLabel);

@@ -33,7 +33,7 @@ import {
   columnLetter,
   type InfoField,
 } from './layout.ts';
-import { FILL, THIN_BORDER, a4Landscape, applyFont, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
+import { FILL, THIN_BORDER, finishSheet, setWidths, solidFill, workbookBytes } from '../common/xlsx-style.ts';
 
 export interface FillInData {
   catalog: Catalog;
@@ -46,6 +46,47 @@ export interface FillInData {
   files?: { national?: string; peers?: string };
   narrative?: Narrative | null;
   grants?: GrantHistory | null;
+  /**
+   * Every score each indicator's 配点 rule can produce (src/scoring/engine.ts achievableScores),
+   * so a score cell offers exactly those; without it a cell accepts any whole number 0..max.
+   */
+  achievableScores?: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Excel keeps at most 255 characters in a list validation written inline. */
+const MAX_INLINE_LIST = 255;
+
+/**
+ * The validation of a score cell: a drop-down of exactly the achievable scores (an item scored in
+ * steps of 6 offers 0, 6, 12, …), or any whole number 0..max when the rule is unknown or the list
+ * would not fit Excel's inline limit.
+ */
+function scoreValidation(ref: string, title: string, max: number, achievable: readonly number[] | undefined): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: false,
+    showInputMessage: true,
+    promptTitle: `得点（満点 ${max}点）`,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: '得点の入力',
+  };
+  const list = achievable?.join(',');
+  if (achievable && list !== undefined && list.length + 2 <= MAX_INLINE_LIST && !(achievable.length === max + 1))
+    return {
+      ...common,
+      type: 'list',
+      formulae: [`"${list}"`],
+      prompt: `${ref} ${title}: ${achievable.join('・')}点のいずれか`,
+      error: `この指標の得点は ${achievable.join('・')} のいずれかです（配点の規則による）`,
+    };
+  return {
+    ...common,
+    type: 'whole',
+    operator: 'between',
+    formulae: [0, max],
+    prompt: `${ref} ${title}: 0～${max}の整数`,
+    error: `0～${max}の整数を入力してください`,
+  };
 }
 
 /** The first fiscal year of the grants (推進交付金 started in 平成30年度). */
@@ -134,7 +175,6 @@ function infoSheet(wb: ExcelJS.Workbook, d: FillInData): void {
   marker.font = { size: 8, color: { argb: 'FF808080' } };
   setWidths(ws, [26, 48, 60]);
   ws.views = [{ state: 'frozen', ySplit: 3, activeCell: 'B4' }];
-  a4Landscape(ws, '3:3');
   void ws.protect('', PROTECTION);
 }
 
@@ -153,7 +193,7 @@ function scoreSheet(wb: ExcelJS.Workbook, d: FillInData, grantIndex: number): vo
   titleRows(
     ws,
     `${fiscalYearJa(d.fiscalYear)} ${grant.name} 評価指標 得点（${d.municipality.name}）`,
-    `「得点」の列（黄色）に 0～満点の整数を入力してください。灰色の行は厚生労働省が既存統計で算定する項目です。行の追加・削除・並べ替えはしないでください。`,
+    `「得点」の列（黄色）に得点を入力してください（セルを選ぶと入力できる点数が表示されます）。灰色の行は厚生労働省が既存統計で算定する項目です。行の追加・削除・並べ替えはしないでください。`,
   );
   headerRow(ws, 3, SCORE_HEADER);
   let r = 4;
@@ -186,19 +226,7 @@ function scoreSheet(wb: ExcelJS.Workbook, d: FillInData, grantIndex: number): vo
         s.font = { bold: true };
         s.alignment = { vertical: 'top', horizontal: 'center' };
         s.protection = { locked: false };
-        s.dataValidation = {
-          type: 'whole',
-          operator: 'between',
-          formulae: [0, ind.maxPoints],
-          allowBlank: false,
-          showInputMessage: true,
-          promptTitle: `得点（満点 ${ind.maxPoints}点）`,
-          prompt: `${indicatorRef(goal.numeral, group.label, ind.no)} ${ind.shortTitle}: 0～${ind.maxPoints}の整数`,
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: '得点の入力',
-          error: `0～${ind.maxPoints}の整数を入力してください`,
-        };
+        s.dataValidation = scoreValidation(indicatorRef(goal.numeral, group.label, ind.no), ind.shortTitle, ind.maxPoints, d.achievableScores?.[ind.id]);
         row.getCell(SCORE_COL.max).alignment = { vertical: 'top', horizontal: 'center' };
         r++;
       }
@@ -218,7 +246,6 @@ function scoreSheet(wb: ExcelJS.Workbook, d: FillInData, grantIndex: number): vo
   }
   setWidths(ws, [16, 17, 28, 56, 8, 7, 30, 20]);
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 2, activeCell: `${col}${first}` }];
-  a4Landscape(ws, '3:3');
   void ws.protect('', PROTECTION);
 }
 
@@ -228,7 +255,6 @@ function listSheet(wb: ExcelJS.Workbook, name: string, title: string, note: stri
   headerRow(ws, 3, header);
   setWidths(ws, widths);
   ws.views = [{ state: 'frozen', ySplit: 3, activeCell: 'A4' }];
-  a4Landscape(ws, '3:3');
   return ws;
 }
 
@@ -349,6 +375,6 @@ export async function fillInWorkbook(d: FillInData): Promise<Uint8Array> {
   unscoredSheet(wb, d);
   grantsSheet(wb, d);
   scheduleSheet(wb, d);
-  for (const ws of wb.worksheets) applyFont(ws);
+  for (const ws of wb.worksheets) finishSheet(ws, { titleRows: '3:3' });
   return workbookBytes(wb);
 }

@@ -81,6 +81,7 @@ describe('kofukin national on 1,741 synthetic municipalities', () => {
     await wb.xlsx.load(readFileSync(`${base}.xlsx`) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '全国集計',
+      '指標別平均点',
       '上位_総合',
       '上位_10万人以上',
       '上位_5万人以上10万人未満',
