@@ -217,17 +217,19 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
     return launched(b, source, path, attempts, performance.now() - started);
   };
 
-  // 1. explicit path
+  // 1. explicit path: the user chose this browser, so it is used or the run stops (never a
+  //    silent fallback to another browser that would print with other fonts or flags)
   const explicit = opts.executablePath ?? (env[BROWSER_ENV] || undefined);
   if (!explicit) {
     attempts.push({ source: 'explicit', error: `not set (option executablePath or env ${BROWSER_ENV})` });
-  } else if (!isExecutableFile(explicit)) {
-    attempts.push({ source: 'explicit', executablePath: explicit, error: 'no executable file at this path' });
   } else {
+    const given = opts.executablePath !== undefined ? '--browser' : BROWSER_ENV;
+    if (!isExecutableFile(explicit))
+      throw new EnvironmentError(`the browser given by ${given} cannot be used: ${explicit}: no executable file at this path`);
     try {
       return done(await launchAt(explicit, [], opts), 'explicit', explicit);
     } catch (err) {
-      attempts.push({ source: 'explicit', executablePath: explicit, error: `launch failed: ${shortError(err)}` });
+      throw new EnvironmentError(`the browser given by ${given} cannot be used: ${explicit}: launch failed: ${shortError(err)}`);
     }
   }
 

@@ -52,7 +52,6 @@ describe('findInstalledBrowsers', () => {
 describe('launchBrowser', () => {
   it('names all three options and why each failed', async () => {
     const err = await launchBrowser({
-      executablePath: '/nonexistent/chrome',
       env: { PATH: '' },
       installedPaths: [],
       sparticuz: async () => {
@@ -61,25 +60,35 @@ describe('launchBrowser', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EnvironmentError);
     const msg = (err as Error).message;
-    expect(msg).toMatch(/1\. explicit \(\/nonexistent\/chrome\): no executable file/);
+    expect(msg).toMatch(/1\. explicit: not set \(option executablePath or env KOFUKIN_BROWSER\)/);
     expect(msg).toMatch(/2\. installed: none found \(looked at .*on PATH\)/);
     expect(msg).toMatch(/3\. @sparticuz\/chromium: package not installed or not loadable: Cannot find package/);
     expect((err as EnvironmentError).exitCode).toBe(69);
   });
 
-  it('goes on past a browser that does not start', async () => {
+  it('goes on past an installed browser that does not start', async () => {
     const broken = fakeExecutable('broken-chrome');
     const err = await launchBrowser({
-      env: { KOFUKIN_BROWSER: broken, PATH: '' },
+      env: { PATH: '' },
       installedPaths: [broken],
       sparticuz: false,
       timeoutMs: 10_000,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EnvironmentError);
     const msg = (err as Error).message;
-    expect(msg).toContain(`1. explicit (${broken}): launch failed`);
     expect(msg).toContain(`2. installed (${broken}): launch failed`);
     expect(msg).toContain('3. @sparticuz/chromium: disabled by option');
+  });
+
+  it('a browser the user named that is missing or does not start is an error, not a fallback to another', async () => {
+    const missing = await launchBrowser({ executablePath: '/nonexistent/chrome', env: { PATH: '' }, sparticuz: false }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(EnvironmentError);
+    expect((missing as Error).message).toBe('the browser given by --browser cannot be used: /nonexistent/chrome: no executable file at this path');
+    const broken = fakeExecutable('broken-chrome');
+    // an installed browser would work, but the named one is used or nothing
+    const failed = await launchBrowser({ env: { KOFUKIN_BROWSER: broken, PATH: '' }, sparticuz: false, timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(EnvironmentError);
+    expect((failed as Error).message).toMatch(new RegExp(`^the browser given by KOFUKIN_BROWSER cannot be used: ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: launch failed`));
   });
 });
 
