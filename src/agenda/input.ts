@@ -4,7 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { EncryptedPDFError, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { DOCUMENT_NUMBER_INFO_KEY } from '../print/metadata.ts';
 import { InputError, type Problem } from '../errors/errors.ts';
 
 export interface AgendaInput {
@@ -16,6 +17,8 @@ export interface AgendaInput {
   infoTitle?: string;
   /** Info /Author, when set and not blank. */
   author?: string;
+  /** The 資料番号 our reports record in Info /KofukinDocumentNumber (their first page's box). */
+  documentNumber?: string;
 }
 
 /** The title a document gets when neither --doc-title nor its Info /Title gives one. */
@@ -75,7 +78,9 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
   const clean = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);
   const infoTitle = clean(doc.getTitle());
   const author = clean(doc.getAuthor());
-  return { file, doc, pages, ...(infoTitle ? { infoTitle } : {}), ...(author ? { author } : {}) };
+  const numberEntry = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict().lookup(PDFName.of(DOCUMENT_NUMBER_INFO_KEY));
+  const documentNumber = numberEntry instanceof PDFHexString || numberEntry instanceof PDFString ? clean(numberEntry.decodeText()) : undefined;
+  return { file, doc, pages, ...(infoTitle ? { infoTitle } : {}), ...(author ? { author } : {}), ...(documentNumber ? { documentNumber } : {}) };
 }
 
 /** Reads every file; throws one InputError listing all problems. */

@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFPage, PDFPageLeaf, PDFRawStream, PDF
 import type { PDFContext } from 'pdf-lib';
 import { ObjectCopier, dropUnreachable, lookupDict, name } from './objects.ts';
 import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
-import { COVER_BOOKMARK, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
+import { COVER_BOOKMARK, documentHeading, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
 import { StructureMerger, isTagged } from './tags.ts';
 import { MM, tilePosition, type Box, type PlacedTile, type TileKind } from './stamps.ts';
 
@@ -27,6 +27,8 @@ export interface MergeResult {
   tagged: boolean;
   /** Pages whose own printed page number was taken out of the content (the rest are only covered). */
   footersRemoved: number;
+  /** First pages whose own 資料番号 box was taken out for the packet's stamp. */
+  numbersReplaced: number;
 }
 
 const N = {
@@ -36,13 +38,16 @@ const N = {
   StructParents: name('StructParents'),
 };
 
-/** Depth of the bottom margin a Chromium footer is looked for in (the report's is 18 mm). */
-const FOOTER_BAND_MM = 18;
+/** Depth of the top and bottom margins Chromium's margin boxes are looked for in (the report's are 18 mm). */
+const MARGIN_BAND_MM = 18;
 
-const OPERATORS_IN_FOOTER = new Set([
-  'q', 'Q', 'cm', 'RG', 'rg', 'G', 'g', 'K', 'k', 'CS', 'cs', 'SC', 'sc', 'SCN', 'scn', 'gs',
+/** Operators a margin-box group may hold: state, text, and stroked or filled rectangles (borders). */
+const OPERATORS_IN_MARGIN = new Set([
+  'cm', 'RG', 'rg', 'G', 'g', 'K', 'k', 'CS', 'cs', 'SC', 'sc', 'SCN', 'scn', 'gs', 'w', 'J', 'j', 'M', 'd',
   'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tj', 'TJ', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr',
+  're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n',
 ]);
+const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -55,54 +60,117 @@ const parseCm = (line: string): Matrix | undefined => {
 
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
+/** inner × outer: the matrix after `inner cm` under `outer`. */
+const multiply = (inner: Matrix, outer: Matrix): Matrix => {
+  const [a, b, c, d, e, f] = inner;
+  return [a * outer[0] + b * outer[2], a * outer[1] + b * outer[3], c * outer[0] + d * outer[2], c * outer[1] + d * outer[3], e * outer[0] + f * outer[2] + outer[4], e * outer[1] + f * outer[3] + outer[5]];
+};
+
+export type MarginBand = 'top' | 'bottom';
+
+/** What removeMarginMarks took out of a page. */
+export interface RemovedMarks {
+  /** The top-right 資料番号 box (or other top margin-box text). */
+  top: boolean;
+  /** The printed page number. */
+  bottom: boolean;
+}
+
 /**
- * Takes the page number Chromium printed in the bottom margin (our reports' `@bottom-center`
- * margin box; a footer template looks the same) out of the page's first content stream: the
- * leading `cm`, then a `q … Q` group of unmarked text only, all of it within the bottom 18 mm of
- * the page. Returns whether it found (and removed) one; other pages only get the white box.
+ * Takes what Chromium printed in the page margins (our reports' `@top-right` 資料番号 box on the
+ * first page and `@bottom-center` page number; a header/footer template looks the same) out of
+ * the page's first content stream: the leading `cm`, then one `q … Q` group of unmarked text and
+ * rectangles only, every piece of it within the top or bottom 18 mm of the page. Only the pieces
+ * in the asked-for bands go; state operators stay. When the group holds anything else (marked
+ * content, curves, text in the body area), nothing is touched.
  */
-export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Box): boolean {
+export function removeMarginMarks(ctx: PDFContext, leaf: PDFPageLeaf, box: Box, bands: ReadonlySet<MarginBand>): RemovedMarks {
+  const none: RemovedMarks = { top: false, bottom: false };
   const contents = leaf.get(N.Contents);
   const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
   const firstRef = resolved instanceof PDFArray ? resolved.get(0) : contents;
-  if (!(firstRef instanceof PDFRef)) return false;
+  if (!(firstRef instanceof PDFRef)) return none;
   const stream = ctx.lookup(firstRef);
-  if (!(stream instanceof PDFRawStream)) return false;
+  if (!(stream instanceof PDFRawStream)) return none;
   let text: string;
   try {
     text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
   } catch {
-    return false;
+    return none;
   }
   const m = /^([^\n]*\bcm[ \t]*\r?\n)(q\r?\n(?:[^\n]*\n)*?Q\r?\n)/.exec(text);
-  if (!m) return false;
+  if (!m) return none;
   const outer = parseCm(m[1]!);
   const lines = m[2]!.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (!outer || lines[0] !== 'q' || lines[lines.length - 1] !== 'Q') return false;
+  if (!outer || lines[0] !== 'q' || lines[lines.length - 1] !== 'Q') return none;
+
+  const band = (y: number): MarginBand | undefined =>
+    y >= box.y + box.height - MARGIN_BAND_MM * MM ? 'top' : y <= box.y + MARGIN_BAND_MM * MM ? 'bottom' : undefined;
+  // pieces: a text object (BT … ET) or a path (… re … paint); other lines are state, kept
+  interface Piece {
+    lines: string[];
+    band: MarginBand;
+  }
+  const kept: Array<string | Piece> = [];
   let ctm: Matrix = outer;
-  let texts = 0;
+  let current: { lines: string[]; bands: Set<MarginBand | undefined>; kind: 'text' | 'path' } | undefined;
   for (const line of lines.slice(1, -1)) {
     const op = /(\S+)$/.exec(line.trim())?.[1] ?? '';
-    if (!OPERATORS_IN_FOOTER.has(op) || op === 'q' || op === 'Q') return false;
+    if (!OPERATORS_IN_MARGIN.has(op)) return none;
     if (op === 'cm') {
+      if (current) return none;
       const inner = parseCm(line);
-      if (!inner) return false;
-      // ctm = inner × ctm
-      const [a, b, c, d, e, f] = inner;
-      ctm = [a * ctm[0] + b * ctm[2], a * ctm[1] + b * ctm[3], c * ctm[0] + d * ctm[2], c * ctm[1] + d * ctm[3], e * ctm[0] + f * ctm[2] + ctm[4], e * ctm[1] + f * ctm[3] + ctm[5]];
+      if (!inner) return none;
+      ctm = multiply(inner, ctm);
+      kept.push(line);
+      continue;
     }
+    if (op === 'BT' || (op === 're' && !current)) {
+      if (current) return none;
+      current = { lines: [], bands: new Set(), kind: op === 'BT' ? 'text' : 'path' };
+    }
+    if (!current) {
+      kept.push(line);
+      continue;
+    }
+    current.lines.push(line);
+    const v = line.trim().split(/\s+/).slice(0, -1).map(Number);
     if (op === 'Tm') {
-      const v = line.trim().split(/\s+/).slice(0, 6).map(Number);
-      if (v.length !== 6 || !v.every(Number.isFinite)) return false;
-      const [, y] = apply(ctm, v[4]!, v[5]!);
-      if (y < box.y || y > box.y + FOOTER_BAND_MM * MM) return false;
-      texts++;
+      if (v.length !== 6 || !v.every(Number.isFinite)) return none;
+      current.bands.add(band(apply(ctm, v[4]!, v[5]!)[1]));
+    }
+    if (op === 're') {
+      if (current.kind !== 'path' || v.length !== 4 || !v.every(Number.isFinite)) return none;
+      current.bands.add(band(apply(ctm, v[0]!, v[1]!)[1]));
+      current.bands.add(band(apply(ctm, v[0]! + v[2]!, v[1]! + v[3]!)[1]));
+    }
+    const ends = current.kind === 'text' ? op === 'ET' : PAINT.has(op);
+    if (ends) {
+      const [only] = current.bands;
+      if (current.bands.size !== 1 || only === undefined) return none; // not wholly in one margin
+      kept.push({ lines: current.lines, band: only });
+      current = undefined;
     }
   }
-  if (texts === 0) return false;
-  const rest = m[1]! + text.slice(m[0].length);
+  if (current) return none;
+  const removed: RemovedMarks = { top: false, bottom: false };
+  const out: string[] = ['q'];
+  for (const k of kept) {
+    if (typeof k === 'string') out.push(k);
+    else if (bands.has(k.band)) removed[k.band] = true;
+    else out.push(...k.lines);
+  }
+  if (!removed.top && !removed.bottom) return none;
+  out.push('Q');
+  const remaining = out.some((l) => l === 'BT' || / re$/.test(l)) ? out.join('\n') + '\n' : '';
+  const rest = m[1]! + remaining + text.slice(m[0].length);
   ctx.assign(firstRef, ctx.flateStream(Buffer.from(rest, 'latin1')));
-  return true;
+  return removed;
+}
+
+/** The page number Chromium printed in the bottom margin, taken out (see removeMarginMarks). */
+export function removeChromiumFooter(ctx: PDFContext, leaf: PDFPageLeaf, box: Box): boolean {
+  return removeMarginMarks(ctx, leaf, box, new Set(['bottom'])).bottom;
 }
 
 const fmt = (n: number): string => {
@@ -189,7 +257,7 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
   const sources = [input.cover, ...input.documents];
   const tagged = sources.every(isTagged);
   const merger = tagged ? new StructureMerger(packet) : undefined;
-  const partTitles = [COVER_BOOKMARK, ...plan.documents.map((d) => `${d.label} ${d.title}`)];
+  const partTitles = [COVER_BOOKMARK, ...plan.documents.map(documentHeading)];
 
   const copiers: ObjectCopier[] = [];
   const pages: PDFPage[] = [];
@@ -221,6 +289,7 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
   writeOutline(packet, bookmarks, targets);
 
   let footersRemoved = 0;
+  let numbersReplaced = 0;
   if (input.tiles && input.tiles.placed.length > 0) {
     const forms = await tileForms(ctx, input.tiles.pdf);
     const pushRef = ctx.register(ctx.flateStream('q\n'));
@@ -237,7 +306,13 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
     }
     for (const [index, overlays] of [...byPage].sort((a, b) => a[0] - b[0])) {
       const page = pages[index]!;
-      if (overlays.some((o) => o.kind === 'number') && removeChromiumFooter(ctx, page.node, page.getCropBox())) footersRemoved++;
+      // the packet's 資料N replaces the document's own number box; its page number the printed one
+      const bands = new Set<MarginBand>();
+      if (overlays.some((o) => o.kind === 'number')) bands.add('bottom');
+      if (overlays.some((o) => o.kind === 'stamp')) bands.add('top');
+      const removed = removeMarginMarks(ctx, page.node, page.getCropBox(), bands);
+      if (removed.bottom) footersRemoved++;
+      if (removed.top) numbersReplaced++;
       drawOverlays(ctx, page.node, overlays, pushRef);
     }
   }
@@ -245,5 +320,5 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
   merger?.finish();
   dropUnreachable(ctx);
   const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { pdf, tagged, footersRemoved };
+  return { pdf, tagged, footersRemoved, numbersReplaced };
 }

@@ -10,7 +10,7 @@ import { applyPdfMetadata } from '../print/metadata.ts';
 import { printCover, type CoverContent } from './cover.ts';
 import { fallbackTitle, type AgendaInput } from './input.ts';
 import { mergePacket } from './merge.ts';
-import { planPacket, type PacketPlan } from './plan.ts';
+import { planPacket, type PacketPlan, documentHeading } from './plan.ts';
 import { printTiles, tilesFor } from './stamps.ts';
 
 export interface AgendaOptions {
@@ -22,6 +22,8 @@ export interface AgendaOptions {
   docTitles?: readonly string[];
   /** Continuous "- n -" page numbers on every page after the cover. */
   pageNumbers?: boolean;
+  /** Keep the documents' own 資料 numbers and stamp none (the cover lists their own numbers). */
+  keepNumbers?: boolean;
   /** PDF Author; default: the documents' distinct authors joined with "、". */
   author?: string;
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
@@ -60,7 +62,7 @@ export function coverContent(title: string, date: string, plan: PacketPlan): Cov
 export async function buildAgendaPacket(inputs: readonly AgendaInput[], opts: AgendaOptions, session: BrowserSession): Promise<AgendaPacket> {
   if (inputs.length === 0) throw new Error('internal: no documents');
   const titles = documentTitles(inputs, opts.docTitles);
-  const docs = inputs.map((input, i) => ({ title: titles[i]!, pages: input.pages }));
+  const docs = inputs.map((input, i) => ({ title: titles[i]!, pages: input.pages, ...(input.documentNumber ? { ownNumber: input.documentNumber } : {}) }));
   const date = packetDate(opts.date);
 
   // The cover is normally one page; a very long list may take more, which moves every range.
@@ -70,19 +72,19 @@ export async function buildAgendaPacket(inputs: readonly AgendaInput[], opts: Ag
   let cover!: PDFDocument;
   let tiles!: ReturnType<typeof tilesFor> & { pdf: Uint8Array };
   for (let attempt = 0; attempt < 4; attempt++) {
-    plan = planPacket(docs, { coverPages, pageNumbers: opts.pageNumbers });
+    plan = planPacket(docs, { coverPages, pageNumbers: opts.pageNumbers, keepNumbers: opts.keepNumbers });
     const needed = tilesFor(plan);
     const [coverPdf, tilesPdf] = await Promise.all([
       printCover(session, coverContent(opts.title, opts.date, plan), { date, env: opts.env, timeoutMs: opts.timeoutMs }),
-      printTiles(session, needed.tiles, { timeoutMs: opts.timeoutMs }),
+      needed.tiles.length > 0 ? printTiles(session, needed.tiles, { timeoutMs: opts.timeoutMs }) : Promise.resolve(null),
     ]);
     cover = await PDFDocument.load(coverPdf, { updateMetadata: false });
-    tiles = { ...needed, pdf: tilesPdf };
+    tiles = { ...needed, pdf: tilesPdf ?? new Uint8Array() };
     if (cover.getPageCount() === coverPages) break;
     coverPages = cover.getPageCount();
   }
   if (cover.getPageCount() !== plan.coverPages) throw new Error('internal: the cover length does not settle');
-  const tilePages = (await PDFDocument.load(tiles.pdf, { updateMetadata: false })).getPageCount();
+  const tilePages = tiles.tiles.length > 0 ? (await PDFDocument.load(tiles.pdf, { updateMetadata: false })).getPageCount() : 0;
   if (tilePages !== tiles.tiles.length) throw new Error(`internal: ${tiles.tiles.length} stamps printed on ${tilePages} pages`);
   const printMs = performance.now() - t;
 
@@ -103,7 +105,7 @@ export async function buildAgendaPacket(inputs: readonly AgendaInput[], opts: Ag
     {
       title: opts.title,
       author: opts.author ?? authors.join('、'),
-      subject: plan.documents.map((d) => `${d.label} ${d.title}`).join('／'),
+      subject: plan.documents.map(documentHeading).join('／'),
       producer: `${cover.getProducer() ? cover.getProducer()!.replace(/; pdf-lib$/, '') + '; ' : ''}pdf-lib`,
       language: 'ja',
       date,

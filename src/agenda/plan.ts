@@ -10,12 +10,14 @@ export interface PlanDocument {
   title: string;
   /** Number of pages (at least 1). */
   pages: number;
+  /** The 資料番号 the document prints itself (our reports record it in the PDF), if known. */
+  ownNumber?: string;
 }
 
 export interface PlannedDocument {
   /** 1, 2, 3, … */
   number: number;
-  /** "資料1". */
+  /** "資料1"; with keepNumbers the document's own number, or "" when it has none. */
   label: string;
   title: string;
   pages: number;
@@ -49,9 +51,14 @@ export interface PlanOptions {
   coverPages?: number;
   /** Stamp continuous page numbers on every page after the cover. */
   pageNumbers?: boolean;
+  /** Keep the documents' own 資料 numbers: no stamps, and the cover lists their own numbers. */
+  keepNumbers?: boolean;
 }
 
 export const docLabel = (n: number): string => `資料${n}`;
+
+/** "資料1 title" (just the title for a document without a label). */
+export const documentHeading = (d: Pick<PlannedDocument, 'label' | 'title'>): string => (d.label ? `${d.label} ${d.title}` : d.title);
 
 export const pageNumberText = (n: number): string => `- ${n} -`;
 
@@ -70,10 +77,11 @@ export function planPacket(docs: readonly PlanDocument[], opts: PlanOptions = {}
     next += d.pages;
     const firstPage = firstIndex + 1;
     const lastPage = firstIndex + d.pages;
-    return { number: i + 1, label: docLabel(i + 1), title: d.title, pages: d.pages, firstPage, lastPage, range: pageRange(firstPage, lastPage), firstIndex };
+    const label = opts.keepNumbers ? (d.ownNumber ?? '') : docLabel(i + 1);
+    return { number: i + 1, label, title: d.title, pages: d.pages, firstPage, lastPage, range: pageRange(firstPage, lastPage), firstIndex };
   });
   const totalPages = next;
-  const stamps = documents.map((d) => ({ pageIndex: d.firstIndex, text: d.label }));
+  const stamps = opts.keepNumbers ? [] : documents.map((d) => ({ pageIndex: d.firstIndex, text: d.label }));
   const pageNumbers: PageMark[] = [];
   if (opts.pageNumbers) for (let i = coverPages; i < totalPages; i++) pageNumbers.push({ pageIndex: i, text: pageNumberText(i + 1) });
   return { coverPages, totalPages, documents, stamps, pageNumbers };
@@ -153,7 +161,7 @@ export function planOutline<R>(
   const items: PacketBookmark<R>[] = [{ title: opts.coverTitle ?? COVER_BOOKMARK, page: 0, open: true, kids: [] }];
   plan.documents.forEach((d, i) => {
     const own = liftRedundantRoot(outlines[i]!, [d.title, ...(opts.documentTitles?.[i] ?? [])]);
-    items.push({ title: `${d.label} ${d.title}`, page: d.firstIndex, open: true, kids: own.map((b) => shift(b, d.firstIndex, d.pages)) });
+    items.push({ title: documentHeading(d), page: d.firstIndex, open: true, kids: own.map((b) => shift(b, d.firstIndex, d.pages)) });
   });
   return items;
 }

@@ -201,6 +201,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
                 keywords: parts.meta.keywords,
                 language: 'ja',
                 date: new Date(`${parts.meta.date}T00:00:00+09:00`),
+                documentNumber: prepared.view.titleBlock.documentNumber ?? undefined,
               });
               pdf = printed.pdf;
               if (printed.blockedRequests.length > 0)

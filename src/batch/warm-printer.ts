@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../print/browser.ts';
 import { guardRequests, type RequestGuard } from '../print/guard.ts';
 import { applyPdfMetadata, type PdfMeta } from '../print/metadata.ts';
-import { PDF_OPTIONS, withPageCss } from '../print/pdf.ts';
+import { PAGE_MARKS_STYLE_ID, PDF_OPTIONS, documentNumberCss, withPageCss } from '../print/pdf.ts';
 
 export interface WarmPrintResult {
   pdf: Buffer;
@@ -77,13 +77,17 @@ export class WarmPrinter {
       let t = performance.now();
       await withTimeout(
         page.evaluate(
-          async (body, title) => {
+          async (body, title, marksId, marksCss) => {
             document.title = title;
             document.body.innerHTML = body;
+            const marks = document.getElementById(marksId);
+            if (marks) marks.textContent = marksCss;
             await document.fonts.ready;
           },
           bodyHtml,
           meta.title,
+          PAGE_MARKS_STYLE_ID,
+          documentNumberCss(meta.documentNumber),
         ),
         this.#timeoutMs,
         'swapping the report into the page',

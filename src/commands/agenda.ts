@@ -14,13 +14,13 @@ import { buildAgendaPacket } from '../agenda/packet.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin agenda <report.pdf>… --title TITLE --date YYYY-MM-DD [--out FILE] [--page-numbers] [--doc-title TITLE]… [--author NAME] [--browser PATH]';
+  'kofukin agenda <report.pdf>… --title TITLE --date YYYY-MM-DD [--out FILE] [--page-numbers] [--keep-numbers] [--doc-title TITLE]… [--author NAME] [--browser PATH]';
 
 const HELP = `usage: ${USAGE}
 
 Binds PDFs into one agenda packet: a cover page listing them as 資料1…N with their pages in the
-packet, a boxed 資料N stamp on each document's first page, and one bookmark per document with the
-document's own bookmarks beneath it.
+packet, a boxed 資料N stamp on each document's first page (on a report of ours it replaces the
+report's own 資料 box), and one bookmark per document with the document's own bookmarks beneath it.
 
   --title TITLE       packet title (cover and PDF title); required
   --date YYYY-MM-DD   meeting date, shown as 令和 date on the cover; also the PDF dates
@@ -28,6 +28,8 @@ document's own bookmarks beneath it.
   --out FILE          output file (default out/agenda-<date>.pdf; a directory: agenda-<date>.pdf in it)
   --page-numbers      number every page after the cover "- n -" (n = page in the packet),
                       replacing the documents' own page numbers
+  --keep-numbers      keep the documents' own 資料 numbers: stamp nothing, and list each document
+                      under its own number on the cover (reports of ours record it in the PDF)
   --doc-title TITLE   title of a document on the cover and in its bookmark; repeat once per PDF,
                       in order (default: each PDF's own title, else its file name)
   --author NAME       PDF author (default: the documents' authors)
@@ -60,6 +62,7 @@ export const command: Command = async (args, io) => {
       date: { type: 'string' },
       out: { type: 'string' },
       'page-numbers': { type: 'boolean' },
+      'keep-numbers': { type: 'boolean' },
       'doc-title': { type: 'string', multiple: true },
       author: { type: 'string' },
       browser: { type: 'string' },
@@ -94,6 +97,7 @@ export const command: Command = async (args, io) => {
         date,
         docTitles,
         pageNumbers: Boolean(values['page-numbers']),
+        keepNumbers: Boolean(values['keep-numbers']),
         ...(typeof values.author === 'string' ? { author: values.author } : {}),
       },
       session,

@@ -62,7 +62,8 @@ export async function printReport(session: BrowserSession, view: ReportView, htm
       keywords: view.meta.keywords,
       language: 'ja',
       date: new Date(`${view.meta.date}T00:00:00+09:00`),
-    }),
+      documentNumber: view.titleBlock.documentNumber ?? undefined,
+    }, { documentNumber: view.titleBlock.documentNumber }),
   );
 }
 

@@ -16,6 +16,8 @@ export interface FastInfo {
   creator: string;
   producer?: string;
   date: Date;
+  /** More Info entries (key without the slash → text), written after the standard ones. */
+  extra?: Readonly<Record<string, string>>;
 }
 
 /** PDF text string: literal when plain ASCII, else UTF-16BE hex with a byte-order mark. */
@@ -77,6 +79,7 @@ export function fastPdfMetadata(input: Uint8Array, info: FastInfo & { language: 
     `/Producer ${pdfString(producer)}`,
     `/CreationDate (${date})`,
     `/ModDate (${date})`,
+    ...Object.entries(info.extra ?? {}).map(([k, v]) => `/${k} ${pdfString(v)}`),
   ].filter(Boolean);
   const newInfo = `${infoNum} 0 obj\n<<${fields.join('\n')}>>\n`;
   const delta = Buffer.byteLength(newInfo, 'latin1') - Buffer.byteLength(oldInfo, 'latin1');

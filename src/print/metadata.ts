@@ -5,7 +5,7 @@
  * numbers (structure tree, outline, MarkInfo, ParentTree).
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { EnvironmentError } from '../errors/errors.ts';
 import { canonicalizeStructureIds } from './structure.ts';
 import { fastPdfMetadata } from './fast-metadata.ts';
@@ -23,7 +23,15 @@ export interface PdfMeta {
   language?: string;
   /** CreationDate and ModDate. The SOURCE_DATE_EPOCH environment variable overrides it. */
   date: Date;
+  /**
+   * The 資料番号 the first page shows in its top-right box, recorded in the Info dictionary as
+   * /KofukinDocumentNumber so an agenda packet can recognise the box and list the number.
+   */
+  documentNumber?: string;
 }
+
+/** Info key of the document number (a private key: readers ignore keys they do not know). */
+export const DOCUMENT_NUMBER_INFO_KEY = 'KofukinDocumentNumber';
 
 /** The date to stamp: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else `date`. */
 export function documentDate(date: Date, env: NodeJS.ProcessEnv = process.env): Date {
@@ -59,6 +67,7 @@ export async function applyPdfMetadata(
     producer: meta.producer,
     language: meta.language ?? 'ja',
     date,
+    extra: meta.documentNumber !== undefined ? { [DOCUMENT_NUMBER_INFO_KEY]: meta.documentNumber } : undefined,
   });
   if (fast) return fast;
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -74,6 +83,7 @@ export async function applyPdfMetadata(
   doc.setLanguage(meta.language ?? 'ja');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  if (meta.documentNumber !== undefined) (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of(DOCUMENT_NUMBER_INFO_KEY), PDFHexString.fromText(meta.documentNumber));
 
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);

@@ -37,10 +37,48 @@ export const PDF_OPTIONS: PDFOptions = {
   preferCSSPageSize: true,
 };
 
-/** Adds the page rules to the HTML's head (or front), unless it brings its own @page rules. */
-export function withPageCss(html: string, pageNumbers = true): string {
+/**
+ * A CSS string literal holding `text`: every ASCII character but letters, digits and the space is
+ * written as a hex escape, so data text can never end the string, the rule or the <style> element.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const plain = /[A-Za-z0-9 ]/.test(ch) || (c > 0x7f && c !== 0x2028 && c !== 0x2029);
+    out += plain ? ch : `\\${c.toString(16)} `;
+  }
+  return out + '"';
+}
+
+/** Height of the page's top margin band, where the document number box is drawn (mm). */
+export const DOCUMENT_NUMBER_BAND_MM = 18;
+
+/**
+ * The first page's 資料番号 box ("資料3"), drawn by Chromium in the top-right margin box like the
+ * page numbers in the bottom one: it prints in the report font at the top right of the first page,
+ * outside the text flow, so an agenda packet can take it out and put its own number in its
+ * place (src/agenda/merge.ts). Empty when the document has no number.
+ */
+export function documentNumberCss(documentNumber: string | null | undefined): string {
+  if (!documentNumber) return '';
+  return (
+    `@page :first { @top-right { content: ${cssString(documentNumber)}; width: max-content; box-sizing: border-box;` +
+    ' height: 8mm; line-height: 7.5mm; margin: 3mm 0 7mm 0; padding: 0 4mm; border: 1.5px solid #1a1a1a;' +
+    ' font-family: "Report Gothic", sans-serif; font-size: 12pt; font-weight: 700; color: #1a1a1a; white-space: nowrap; } }'
+  );
+}
+
+/** Id of the <style> element holding the per-document page marks (see WarmPrinter). */
+export const PAGE_MARKS_STYLE_ID = 'kofukin-page-marks';
+
+/**
+ * Adds the page rules (and the first page's document number, if any) to the HTML's head (or
+ * front), unless it brings its own @page rules.
+ */
+export function withPageCss(html: string, pageNumbers = true, documentNumber?: string | null): string {
   if (/@page\b/.test(html)) return html;
-  const tag = `<style>${pageNumbers ? PAGE_CSS : PAGE_CSS_UNNUMBERED}</style>`;
+  const tag = `<style>${pageNumbers ? PAGE_CSS : PAGE_CSS_UNNUMBERED}</style><style id="${PAGE_MARKS_STYLE_ID}">${documentNumberCss(documentNumber)}</style>`;
   return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${tag}</head>`) : tag + html;
 }
 
@@ -59,6 +97,8 @@ export interface PrintPdfOptions {
   env?: NodeJS.ProcessEnv;
   /** Print "- n -" page numbers (default true); ignored when the HTML has its own @page rules. */
   pageNumbers?: boolean;
+  /** The 資料番号 to box at the top right of the first page (see documentNumberCss). */
+  documentNumber?: string | null;
 }
 
 export interface PrintTimings {
@@ -104,7 +144,7 @@ async function loadFontsOrThrow(page: Page): Promise<void> {
  * The same html and meta give the same bytes (see metadata.ts and structure.ts).
  */
 export async function printPdf(page: Page, documentHtml: string, meta: PdfMeta, opts: PrintPdfOptions = {}): Promise<PrintedPdf> {
-  const html = withPageCss(documentHtml, opts.pageNumbers ?? true);
+  const html = withPageCss(documentHtml, opts.pageNumbers ?? true, opts.documentNumber);
   const timeout = opts.timeoutMs ?? 60_000;
   const allowed = [...(opts.allowedDirs ?? []), ...(opts.baseDir ? [opts.baseDir] : [])];
   const useFile = allowed.length > 0;

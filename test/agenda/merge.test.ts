@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { mergePacket, removeChromiumFooter } from '../../src/agenda/merge.ts';
+import { applyPdfMetadata } from '../../src/print/metadata.ts';
+import { mergePacket, removeChromiumFooter, removeMarginMarks, type MarginBand } from '../../src/agenda/merge.ts';
 import { readOutline } from '../../src/agenda/outline.ts';
 import { planPacket } from '../../src/agenda/plan.ts';
 import { readAgendaInputs } from '../../src/agenda/input.ts';
@@ -148,10 +149,48 @@ describe('removeChromiumFooter', () => {
     expect((await run(high + BODY)).removed).toBe(false);
   });
 
-  it('leaves a leading block that is marked content or draws anything but text', async () => {
+  it('leaves a leading block that is marked content, draws a curve, or draws in the body area', async () => {
     expect((await run(FOOTER.replace('BT\n', '/P <</MCID 9 >>BDC\nBT\n') + BODY)).removed).toBe(false);
-    expect((await run(FOOTER.replace('/G3 gs\n', '/G3 gs\n0 0 10 10 re\nf\n') + BODY)).removed).toBe(false);
+    expect((await run(FOOTER.replace('/G3 gs\n', '/G3 gs\n0 0 m\n10 10 20 20 30 0 c\nf\n') + BODY)).removed).toBe(false);
+    expect((await run(FOOTER.replace('/G3 gs\n', '/G3 gs\n0 300 10 10 re\nf\n') + BODY)).removed).toBe(false);
     expect((await run(BODY)).removed).toBe(false);
+  });
+});
+
+describe('removeMarginMarks', () => {
+  // page 1 of a report with a 資料番号: Chromium's margin group holds the top-right box (a stroked
+  // rectangle and its text) and the bottom page number, before the body
+  const TOP_BOX = '/G3 gs\n657.5 11.5 75 30 re\nS\n/G4 gs\nBT\n/F5 16 Tf\n1 0 0 -1 672.96875 32 Tm\n<02D302170014> Tj\nET\n';
+  const NUMBER = '.2 .2 .2 RG .2 .2 .2 rg\nBT\n/F6 12 Tf\n1 0 0 -1 383.0625 1093 Tm\n<000E0001> Tj\nET\n';
+  const HEAD = '.23999999 0 0 -.23999999 0 841.91998 cm\nq\n3.125 0 0 3.125 0 0 cm\n.102 .102 .102 RG .102 .102 .102 rg\n';
+  const BODY = 'q\n187.5 212.5 2102.3926 3082.666 re\nW* n\n/P <</MCID 0 >>BDC\nBT\n/F4 12 Tf\n1 0 0 -1 10 100 Tm\n<0012> Tj\nET\nEMC\nQ\n';
+
+  async function run(content: string, bands: MarginBand[]) {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const p = doc.addPage([594.96, 841.92]);
+    const ref = doc.context.register(doc.context.flateStream(content));
+    p.node.set(PDFName.of('Contents'), ref);
+    const removed = removeMarginMarks(doc.context, p.node, p.getCropBox(), new Set(bands));
+    const stream = doc.context.lookup(ref) as PDFRawStream;
+    return { removed, after: Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') };
+  }
+
+  it('takes out the top-right number box (border and text) and keeps the page number', async () => {
+    const { removed, after } = await run(HEAD + TOP_BOX + NUMBER + 'Q\n' + BODY, ['top']);
+    expect(removed).toEqual({ top: true, bottom: false });
+    expect(after).toBe(HEAD + '/G3 gs\n/G4 gs\n' + NUMBER + 'Q\n' + BODY);
+  });
+
+  it('takes out both when both are asked for, leaving no empty group', async () => {
+    const { removed, after } = await run(HEAD + TOP_BOX + NUMBER + 'Q\n' + BODY, ['top', 'bottom']);
+    expect(removed).toEqual({ top: true, bottom: true });
+    expect(after).toBe('.23999999 0 0 -.23999999 0 841.91998 cm\n' + BODY);
+  });
+
+  it('touches nothing when the leading group reaches into the body area', async () => {
+    const inBody = TOP_BOX.replace('657.5 11.5 75 30 re', '657.5 11.5 75 300 re');
+    expect((await run(HEAD + inBody + NUMBER + 'Q\n' + BODY, ['top', 'bottom'])).removed).toEqual({ top: false, bottom: false });
+    expect((await run(BODY, ['top'])).removed).toEqual({ top: false, bottom: false });
   });
 });
 
@@ -188,5 +227,15 @@ describe('readAgendaInputs', () => {
     writeFileSync(file, await doc.save());
     const [input] = await readAgendaInputs([file]);
     expect(input).toMatchObject({ file, pages: 2, infoTitle: '題名', author: '担当課' });
+  });
+
+  it("reads the 資料番号 our reports record in the Info dictionary", async () => {
+    const doc = await blankDoc(1, '報告');
+    const file = join(dir, 'numbered.pdf');
+    writeFileSync(file, await applyPdfMetadata(await doc.save(), { title: '報告', author: '課', date: new Date('2024-12-10T00:00:00Z'), documentNumber: '資料3' }, {}));
+    const [input] = await readAgendaInputs([file]);
+    expect(input!.documentNumber).toBe('資料3');
+    const plain = join(dir, 'ok.pdf');
+    expect((await readAgendaInputs([plain]))[0]!.documentNumber).toBeUndefined();
   });
 });

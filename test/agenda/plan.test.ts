@@ -39,6 +39,14 @@ describe('planPacket', () => {
     ]);
   });
 
+  it('with keepNumbers stamps nothing and labels each document with its own number (none when it has none)', () => {
+    const own = [{ ...docs[0]!, ownNumber: '資料3' }, docs[1]!, { ...docs[2]!, ownNumber: '参考資料1' }];
+    const plan = planPacket(own, { keepNumbers: true });
+    expect(plan.stamps).toEqual([]);
+    expect(plan.documents.map((d) => d.label)).toEqual(['資料3', '', '参考資料1']);
+    expect(planPacket(own).documents.map((d) => d.label)).toEqual(['資料1', '資料2', '資料3']);
+  });
+
   it('numbers every page after the cover with its packet page number, only when asked', () => {
     expect(planPacket(docs).pageNumbers).toEqual([]);
     const numbers = planPacket(docs, { pageNumbers: true }).pageNumbers;
