@@ -12,7 +12,7 @@ import { loadScoringRules } from '../load/scoring-rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
-import { formatCsv } from '../national/csv.ts';
+import { formatCsv } from '../output/csv.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { fileURLToPath } from 'node:url';
 
