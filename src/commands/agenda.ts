@@ -5,7 +5,7 @@
  * bookmarks beneath) and, optionally, continuous page numbers. Written atomically.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
@@ -100,10 +100,7 @@ export const command: Command = async (args, io) => {
     );
     if (!packet.tagged)
       io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
-    await withOutputSet(async (set) => {
-      await set.dir(dirname(out));
-      await set.write(out, packet.pdf);
-    });
+    await withOutputSet((set) => set.write(out, packet.pdf));
     io.stdout.write(`${out}\n`);
     return 0;
   } finally {

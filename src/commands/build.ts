@@ -35,7 +35,7 @@ export const command: Command = async (args, io) => {
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
     const base = await withOutputSet(async (out) => {
-      const base = join(await out.dir(resolve(String(values.out))), reportBaseName(inputs));
+      const base = join(resolve(String(values.out)), reportBaseName(inputs));
       await out.write(`${base}.html`, built.html);
       await out.write(`${base}.pdf`, built.pdf);
       return base;

@@ -5,7 +5,7 @@
  * derivePeerRanks, the code path of the PDF. Default output: out/<peer file name>-compare.xlsx
  * (.csv with --csv). Written through the output layer: on any error nothing is written.
  */
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors/errors.ts';
 import { derivePeerRanks } from '../derive/peers.ts';
 import { compareCsv } from '../export/compare-table.ts';
@@ -69,10 +69,7 @@ export const command: Command = async (args, io) => {
   const data = csv
     ? compareCsv(ranks, maxima)
     : await compareWorkbook({ ranks, maxima, fiscalYear: group.fiscalYear, indicators: deriveIndicatorComparison(group, catalog, highlightCode) });
-  await withOutputSet(async (set) => {
-    await set.dir(dirname(out));
-    await set.write(out, data);
-  });
+  await withOutputSet((set) => set.write(out, data));
   io.stdout.write(`${out}\n`);
   return 0;
 };

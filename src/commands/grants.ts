@@ -92,7 +92,7 @@ export const command: Command = async (args, io) => {
     const { grantsWorkbook } = await import('../money/xlsx.ts');
     const xlsx = await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`));
     const base = await withOutputSet(async (out) => {
-      const base = join(await out.dir(resolve(typeof values.out === 'string' ? values.out : 'out')), `kofukin-grants-${dataset.fiscalYear}`);
+      const base = join(resolve(typeof values.out === 'string' ? values.out : 'out'), `kofukin-grants-${dataset.fiscalYear}`);
       await out.write(`${base}.xlsx`, xlsx);
       await out.write(`${base}.csv`, formatCsv([tableHeader(), ...tableRows(doc)], { bom: true }));
       await out.write(`${base}.json`, JSON.stringify(doc, null, 2) + '\n');

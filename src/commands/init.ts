@@ -126,10 +126,7 @@ export const command: Command = async (args, io) => {
       peers: absFiles.peers ? relativeTo(out, absFiles.peers) : undefined,
     },
   });
-  await withOutputSet(async (set) => {
-    await set.dir(dirname(out));
-    await set.write(out, bytes);
-  });
+  await withOutputSet((set) => set.write(out, bytes));
   io.stdout.write(`${out}\n`);
   return 0;
 };

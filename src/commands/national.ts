@@ -73,7 +73,7 @@ export const command: Command = async (args, io) => {
   lap('derive');
 
   const written = await withOutputSet(async (out) => {
-    const base = join(await out.dir(resolve(String(values.out))), `kofukin-national-${year}`);
+    const base = join(resolve(String(values.out)), `kofukin-national-${year}`);
     const workbookDate = new Date(`${date}T00:00:00Z`);
     const { summaryWorkbook } = await import('../national/xlsx.ts');
     await out.write(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, classLabel: (id) => sizeClassLabel(id as never) }));

@@ -58,8 +58,8 @@ export const messages = {
 // --- output layer (src/output)
 /**
  * Messages of the output layer: a file that cannot be written (exit 73) and an interrupted run.
- * `cause` is the system error code (EACCES, ENOSPC, …); `culprit` the path the system refused
- * when it is not the output file itself (a folder in the way, a file where a folder should be).
+ * `code` is the system error code (EACCES, ENOSPC, …); `culprit` a file standing where a folder
+ * of the output's path should be.
  */
 const WRITE_CAUSES: Record<string, string> = {
   EACCES: 'permission denied',
@@ -80,8 +80,8 @@ const WRITE_CAUSES: Record<string, string> = {
 };
 
 export function cannotWriteCause(code: string | undefined, culprit?: string): string {
-  const words = (code && WRITE_CAUSES[code]) || 'the system refused to write it';
-  return `${culprit ? `${culprit}: ` : ''}${words}${code ? ` (${code})` : ''}`;
+  const words = culprit ? `${culprit} is a file, not a folder` : (code && WRITE_CAUSES[code]) || 'the system refused to write it';
+  return `${words}${code ? ` (${code})` : ''}`;
 }
 
 export const outputMessages = {

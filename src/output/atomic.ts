@@ -12,6 +12,6 @@ import { withOutputSet } from './set.ts';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await withOutputSet(async (out) => {
-    await out.write(path, data);
+    await out.write(path, data, { createFolders: false });
   });
 }

@@ -60,7 +60,7 @@ export function cannotWriteError(path: string, code: string | undefined, culprit
 export function asCannotWrite(err: unknown, path: string): unknown {
   if (err instanceof CannotWriteError || !isCannotWrite(err)) return err;
   const code = errnoCode(err);
-  const culprit = code === 'ENOTDIR' || code === 'EEXIST' ? fileInTheWay(path) ?? (code === 'EEXIST' ? path : undefined) : undefined;
+  const culprit = code === 'ENOTDIR' || code === 'EEXIST' ? fileInTheWay(path) : undefined;
   return cannotWriteError(path, code, culprit);
 }
 

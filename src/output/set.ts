@@ -98,9 +98,10 @@ function syncDir(dir: string): void {
 
 /**
  * Creates folder `abs` and its missing parents, outermost first, appending each folder it
- * creates to `created` as soon as it exists (so an interrupt can remove it again).
+ * creates to `created` as soon as it exists (so an interrupt can remove it again). Errors name
+ * `named` (the output the folder is for).
  */
-function makeDirs(abs: string, created: string[]): void {
+function makeDirs(abs: string, created: string[], named = abs): void {
   const missing: string[] = [];
   for (let p = abs; ; p = dirname(p)) {
     let isDir: boolean | undefined;
@@ -108,10 +109,10 @@ function makeDirs(abs: string, created: string[]): void {
       isDir = statSync(p).isDirectory();
     } catch (err) {
       const code = errnoCode(err);
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw asCannotWrite(err, abs);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw asCannotWrite(err, named);
     }
     if (isDir === true) break;
-    if (isDir === false) throw cannotWriteError(abs, p === abs ? 'EEXIST' : 'ENOTDIR', p);
+    if (isDir === false) throw cannotWriteError(named, p === abs ? 'EEXIST' : 'ENOTDIR', p);
     missing.unshift(p);
     if (p === dirname(p)) break;
   }
@@ -120,7 +121,7 @@ function makeDirs(abs: string, created: string[]): void {
       outputFs.mkdir(d);
     } catch (err) {
       if (errnoCode(err) === 'EEXIST' && statSync(d, { throwIfNoEntry: false })?.isDirectory()) continue; // made meanwhile
-      throw asCannotWrite(err, abs);
+      throw asCannotWrite(err, named);
     }
     created.push(d);
   }
@@ -168,12 +169,14 @@ export class OutputSet {
   }
 
   /**
-   * Stages `data` for `path` (its folder must exist: see dir()). Returns the absolute target.
-   * Staging the same target again replaces the earlier data.
+   * Stages `data` for `path` and returns the absolute target. Missing folders on the way are
+   * created (and removed again on discard) unless `createFolders` is false. Staging the same
+   * target again replaces the earlier data.
    */
-  async write(path: string, data: string | Uint8Array): Promise<string> {
+  async write(path: string, data: string | Uint8Array, opts: { createFolders?: boolean } = {}): Promise<string> {
     this.assertOpen();
     const target = resolve(path);
+    if (opts.createFolders !== false) makeDirs(dirname(target), this.createdDirs, target);
     let existing;
     try {
       existing = statSync(target, { throwIfNoEntry: false });
