@@ -18,6 +18,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fsync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -27,8 +28,9 @@ import {
   rmdirSync,
   statSync,
   unlinkSync,
+  writeFile,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { onInterrupt } from '../common/interrupt.ts';
 import { outputMessages } from '../errors/messages.ts';
@@ -39,14 +41,17 @@ import { asCannotWrite, cannotWriteError, errnoCode } from './cannot-write.ts';
  * (a full disk, a rename refused midway) and watch the set undo its work.
  */
 export const outputFs = {
-  /** Creates `path` (it must not exist), writes `data`, flushes it to disk. */
+  /**
+   * Creates `path` (it must not exist), writes `data`, flushes it to disk. The file is created
+   * synchronously, so an interrupt never finds it half-created (created after its cleanup ran).
+   */
   async writeNew(path: string, data: string | Uint8Array): Promise<void> {
-    const fh = await open(path, 'wx', 0o644);
+    const fd = openSync(path, 'wx', 0o644);
     try {
-      await fh.writeFile(data);
-      await fh.sync();
+      await writeFd(fd, data);
+      await fsyncFd(fd);
     } finally {
-      await fh.close();
+      closeSync(fd);
     }
   },
   rename(from: string, to: string): void {
@@ -65,6 +70,9 @@ export const outputFs = {
     mkdirSync(path);
   },
 };
+
+const writeFd = promisify(writeFile) as (fd: number, data: string | Uint8Array) => Promise<void>;
+const fsyncFd = promisify(fsync);
 
 interface Staged {
   target: string;
