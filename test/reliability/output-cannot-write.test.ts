@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeErrorOutsideOutputs } from '../../src/output/cannot-write.ts';
 import { outputFs } from '../../src/output/set.ts';
 import { runMain } from '../helpers/cli.ts';
 import { dataPath } from '../helpers/seeds.ts';
@@ -92,6 +93,25 @@ describe('cannot write: exit 73, the path and the cause named', () => {
       expectNoStray(dir);
     });
   }
+
+  it('batch --out under a regular file: exit 73 before any report is built', async () => {
+    const dir = tempDir('batch');
+    writeFileSync(join(dir, 'file'), 'x');
+    const before = snapshot(dir);
+    const out = join(dir, 'file', 'reports');
+    const r = await runMain(['batch', nation.file, '--filter', nation.rows[0]!.code, '--out', out]);
+    expectCannotWrite(r, 'batch', out, new RegExp(`${join(dir, 'file')} is a file, not a folder \\(ENOTDIR\\)`));
+    expectUnchanged(dir, before);
+  });
+
+  it('a write error raised outside the output layer (a temporary folder) is exit 73 too, a read error is not', () => {
+    expect(writeErrorOutsideOutputs(systemError('ENOSPC', 'mkdtemp', '/tmp/kofukin-chrome-x'))?.message).toBe(
+      'cannot write /tmp/kofukin-chrome-x: no space left on the disk (ENOSPC)',
+    );
+    expect(writeErrorOutsideOutputs(systemError('EACCES', 'mkdir', '/srv/x'))?.exitCode).toBe(73);
+    expect(writeErrorOutsideOutputs(systemError('EACCES', 'open', '/srv/input.json'))).toBeUndefined();
+    expect(writeErrorOutsideOutputs(new Error('plain'))).toBeUndefined();
+  });
 
   it('a bug is still a bug: an error that is not about writing stays exit 70', async () => {
     vi.spyOn(outputFs, 'writeNew').mockRejectedValue(new TypeError('something is undefined'));
