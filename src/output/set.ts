@@ -8,9 +8,8 @@
  * created. System errors of the kind "cannot write here" become CannotWriteError (exit 73).
  *
  *   await withOutputSet(async (out) => {
- *     const dir = await out.dir('out');
- *     await out.write(join(dir, 'a.html'), html);
- *     await out.write(join(dir, 'a.pdf'), pdf);
+ *     await out.write('out/a.html', html); // creates out/ if needed (removed again on failure)
+ *     await out.write('out/a.pdf', pdf);
  *   }); // both renamed together, or neither
  */
 import { randomBytes } from 'node:crypto';
