@@ -1,15 +1,18 @@
 /**
  * Running a batch: one browser for the whole run, a warm page per worker, templates and fonts
  * prepared once. A failing municipality is recorded and the rest go on; a crashed or hung browser
- * is restarted and only the reports it was printing are retried; outputs are written atomically;
+ * is restarted and only the reports it was printing are retried; a report's files (PDF, HTML)
+ * are staged and renamed together (src/output/set.ts), so a report is replaced whole or not at all;
+ * an output that cannot be written (full disk, no permission) stops the batch (CannotWriteError);
  * a report whose inputs, templates and code did not change since the last run is skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { formatProblem, InputError, UserError } from '../errors/errors.ts';
+import { join } from 'node:path';
+import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
+import { outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
+import { ensureOutputDir, withOutputSet } from '../output/set.ts';
 import { prepareReport, renderCharts } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';
@@ -103,8 +106,8 @@ function errorText(err: unknown): string {
 }
 
 export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<BatchSummary> {
-  const outDir = resolve(opts.outDir);
-  await mkdir(outDir, { recursive: true });
+  // the out folder stays even when the batch fails: the manifest and summary go there
+  const outDir = await ensureOutputDir(opts.outDir);
   const started = performance.now();
   const manifest = readManifest(outDir);
   const versionHash = sha256(templateSources('report'), codeHash());
@@ -157,12 +160,15 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
   let next = 0;
   let sinceManifest = 0;
+  /** Set when an output cannot be written: every later report would fail the same way. */
+  let stopped: CannotWriteError | null = null;
   const saveManifest = () => writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(manifest, null, 1));
 
   const worker = async () => {
     let printer: WarmPrinter | null = null;
     try {
       for (;;) {
+        if (stopped) return;
         const job = todo[next++];
         if (!job) return;
         const times: StageTimes = { loadMs: 0, deriveMs: 0, chartsMs: 0, htmlMs: 0, printMs: 0, writeMs: 0 };
@@ -216,8 +222,10 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           }
           attempt--;
           t = performance.now();
-          await writeFileAtomic(join(outDir, `${job.key}.html`), standalone);
-          await writeFileAtomic(join(outDir, `${job.key}.pdf`), pdf!);
+          await withOutputSet(async (out) => {
+            await out.write(join(outDir, `${job.key}.html`), standalone);
+            await out.write(join(outDir, `${job.key}.pdf`), pdf!);
+          });
           times.writeMs = performance.now() - t;
           manifest.entries[job.key] = sha256(job.inputHash, versionHash);
           summary.built++;
@@ -232,6 +240,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           const error = errorText(err);
           summary.failures.push({ key: job.key, code: job.code, name: job.name, source: job.source, error });
           await opts.onReport?.({ job, status: 'failed', attempts: Math.max(1, attempt), error });
+          if (err instanceof CannotWriteError) stopped ??= err;
         }
         tick();
       }
@@ -247,9 +256,16 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   } finally {
     summary.browserRestarts = session.restarts;
     await session.close();
-    await saveManifest();
+    try {
+      await saveManifest();
+    } catch (err) {
+      if (!(err instanceof CannotWriteError)) throw err;
+      stopped ??= err;
+    }
     progress?.finish();
   }
+  if (stopped)
+    throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
   summary.seconds = (performance.now() - started) / 1000;
   summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;
   summary.failures.sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -1,13 +1,12 @@
 /**
  * `kofukin build <municipality file> [--out DIR] [--strict]`: renders one municipality's report
- * to PDF and a publishable HTML file. Both are written atomically; on any error nothing is
- * written.
+ * to PDF and a publishable HTML file, staged together and renamed together at the end
+ * (src/output/set.ts): on any error or interrupt the out folder stays as it was.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { buildReport, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
@@ -35,11 +34,12 @@ export const command: Command = async (args, io) => {
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
-    const outDir = resolve(String(values.out));
-    await mkdir(outDir, { recursive: true });
-    const base = join(outDir, reportBaseName(inputs));
-    await writeFileAtomic(`${base}.html`, built.html);
-    await writeFileAtomic(`${base}.pdf`, built.pdf);
+    const base = await withOutputSet(async (out) => {
+      const base = join(resolve(String(values.out)), reportBaseName(inputs));
+      await out.write(`${base}.html`, built.html);
+      await out.write(`${base}.pdf`, built.pdf);
+      return base;
+    });
     io.stdout.write(`${base}.pdf\n${base}.html\n`);
     return 0;
   } finally {

@@ -5,13 +5,14 @@
  * Chromium inside the optional npm package @sparticuz/chromium. Each is tried in turn until one
  * launches; when none does, an EnvironmentError says what was tried and why each failed.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { EnvironmentError } from '../errors/errors.ts';
+import { onInterrupt } from '../common/interrupt.ts';
 
 export const BROWSER_ENV = 'KOFUKIN_BROWSER';
 
@@ -161,6 +162,11 @@ async function launchAt(
       args: [...LAUNCH_ARGS, ...extraArgs, ...(opts.args ?? [])],
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
+      // an interrupt is handled once for the whole run (src/common/interrupt.ts): staged outputs
+      // are discarded, then the browser is killed (see launched())
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     return { browser, userDataDir };
   } catch (err) {
@@ -190,6 +196,10 @@ function launched(
   launchMs: number,
 ): LaunchedBrowser {
   let closing: Promise<void> | undefined;
+  const unregister = onInterrupt(() => {
+    b.browser.process()?.kill('SIGKILL');
+    rmSync(b.userDataDir, { recursive: true, force: true });
+  });
   return {
     ...b,
     source,
@@ -198,6 +208,7 @@ function launched(
     launchMs,
     close() {
       closing ??= (async () => {
+        unregister();
         await b.browser.close().catch(() => b.browser.process()?.kill('SIGKILL'));
         await removeSingletonDir(b.userDataDir);
         await rm(b.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
