@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { formatProblem, InputError, UserError } from '../errors/errors.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
-import { prepareReport, renderCharts } from '../pipeline/report.ts';
+import { prepareReport, renderCharts, renderDocx } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';
 import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
@@ -38,6 +38,8 @@ export interface BatchOptions {
   includeFramework?: boolean;
   /** Builds the shared font subset from these texts too (e.g. every name in the batch). */
   extraText?: string;
+  /** Also write an editable Word file (.docx) per report. */
+  docx?: boolean;
 }
 
 export interface StageTimes {
@@ -46,6 +48,8 @@ export interface StageTimes {
   chartsMs: number;
   htmlMs: number;
   printMs: number;
+  /** The Word file (chart PNGs and .docx), with --docx. */
+  docxMs?: number;
   writeMs: number;
 }
 
@@ -132,7 +136,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
       !opts.force &&
       manifest.entries[job.key] === hash &&
       existsSync(join(outDir, `${job.key}.pdf`)) &&
-      existsSync(join(outDir, `${job.key}.html`));
+      existsSync(join(outDir, `${job.key}.html`)) &&
+      (!opts.docx || existsSync(join(outDir, `${job.key}.docx`)));
     if (done) {
       summary.unchanged++;
       await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
@@ -216,8 +221,15 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           }
           attempt--;
           t = performance.now();
-          await writeFileAtomic(join(outDir, `${job.key}.html`), standalone);
-          await writeFileAtomic(join(outDir, `${job.key}.pdf`), pdf!);
+          const docx = opts.docx ? await renderDocx(prepared.view, charts) : null;
+          times.docxMs = performance.now() - t;
+          t = performance.now();
+          const files: Array<[string, string | Uint8Array]> = [
+            [join(outDir, `${job.key}.html`), standalone],
+            [join(outDir, `${job.key}.pdf`), pdf!],
+            ...(docx ? [[join(outDir, `${job.key}.docx`), docx] as [string, Uint8Array]] : []),
+          ];
+          for (const [file, data] of files) await writeFileAtomic(file, data);
           times.writeMs = performance.now() - t;
           manifest.entries[job.key] = sha256(job.inputHash, versionHash);
           summary.built++;
