@@ -21,6 +21,8 @@ export interface DocxOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+const TWIPS_PER_MM = 1440 / 25.4;
+
 let fontBytes: Buffer | null = null;
 
 function pageFooter(): Footer {
@@ -45,7 +47,8 @@ export function reportDocument(view: ReportView, charts: readonly ChartImage[], 
         {
           properties: {
             page: {
-              size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm), orientation: PageOrientation.PORTRAIT },
+              // rounded, not floored: Word's own A4 is 11906 × 16838 twips
+              size: { width: Math.round(PAGE.widthMm * TWIPS_PER_MM), height: Math.round(PAGE.heightMm * TWIPS_PER_MM), orientation: PageOrientation.PORTRAIT },
               margin: {
                 top: convertMillimetersToTwip(PAGE.margin.top),
                 bottom: convertMillimetersToTwip(PAGE.margin.bottom),

@@ -146,6 +146,8 @@ const paragraphStyles: IParagraphStyleOptions[] = [
 
 /** Word's built-in heading and title styles (named as Word names them, so Word localises them). */
 const heading = (size: number, before: number, after: number, outlineLevel: number) => ({
+  // Word's own (lower-case) name of the built-in style: Japanese Word shows it as 見出し n
+  name: `heading ${outlineLevel + 1}`,
   run: { size: pt(size), bold: true, color: COLOR.ink, font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } },
   paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: { before: mmTw(before), after: mmTw(after), line: 336, lineRule: LineRuleType.AUTO } },
 });
