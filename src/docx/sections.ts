@@ -187,7 +187,7 @@ function whatif(v: ReportView): FileChild[] {
     heading(2, w.heading),
     lead(w.intro),
     caption(w.caption),
-    buildTable({ widths: [7, 14, 25, 11, 21, 11, 11], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
+    buildTable({ widths: [7, 14, 23, 13, 21, 11, 11], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
     ...(w.moneyNotes ?? []).map(note),
   ];
 }
