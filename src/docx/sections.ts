@@ -187,7 +187,7 @@ function whatif(v: ReportView): FileChild[] {
     heading(2, w.heading),
     lead(w.intro),
     caption(w.caption),
-    buildTable({ widths: [7, 14, 23, 13, 21, 11, 11], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
+    buildTable({ widths: [6, 13, 21, 11, 19, 15, 15], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
     ...(w.moneyNotes ?? []).map(note),
   ];
 }
@@ -252,7 +252,7 @@ function grants(v: ReportView, charts: ChartMap): FileChild[] {
           return [text(r.grant, look), num(r.actual, look), num(r.estimate, look), num(r.diff, look), num(r.perPoint, look)];
         }),
       }),
-      para(e.basis),
+      new Paragraph({ ...TIGHT, style: STYLE.body, spacing: { before: convertMillimetersToTwip(3) }, children: [new TextRun(e.basis)] }),
       ...(e.why ? [para(e.why)] : []),
       ...(e.fictional ? [note(e.fictional)] : []),
     );
