@@ -187,7 +187,7 @@ function whatif(v: ReportView): FileChild[] {
     heading(2, w.heading),
     lead(w.intro),
     caption(w.caption),
-    buildTable({ widths: [6, 13, 21, 11, 19, 15, 15], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
+    buildTable({ widths: [6, 15, 19, 11, 19, 15, 15], head: [v.columns.whatif.map((c) => head(c))], body, bodyStyle: STYLE.tableSmall }),
     ...(w.moneyNotes ?? []).map(note),
   ];
 }
