@@ -13,7 +13,7 @@ import { outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
-import { prepareReport, renderCharts } from '../pipeline/report.ts';
+import { prepareReport, renderCharts, renderDocx } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';
 import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
@@ -41,6 +41,8 @@ export interface BatchOptions {
   includeFramework?: boolean;
   /** Builds the shared font subset from these texts too (e.g. every name in the batch). */
   extraText?: string;
+  /** Also write an editable Word file (.docx) per report. */
+  docx?: boolean;
 }
 
 export interface StageTimes {
@@ -49,6 +51,8 @@ export interface StageTimes {
   chartsMs: number;
   htmlMs: number;
   printMs: number;
+  /** The Word file (chart PNGs and .docx), with --docx. */
+  docxMs?: number;
   writeMs: number;
 }
 
@@ -135,7 +139,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
       !opts.force &&
       manifest.entries[job.key] === hash &&
       existsSync(join(outDir, `${job.key}.pdf`)) &&
-      existsSync(join(outDir, `${job.key}.html`));
+      existsSync(join(outDir, `${job.key}.html`)) &&
+      (!opts.docx || existsSync(join(outDir, `${job.key}.docx`)));
     if (done) {
       summary.unchanged++;
       await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
@@ -222,9 +227,13 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           }
           attempt--;
           t = performance.now();
+          const docx = opts.docx ? await renderDocx(prepared.view, charts) : null;
+          times.docxMs = performance.now() - t;
+          t = performance.now();
           await withOutputSet(async (out) => {
             await out.write(join(outDir, `${job.key}.html`), standalone);
             await out.write(join(outDir, `${job.key}.pdf`), pdf!);
+            if (docx) await out.write(join(outDir, `${job.key}.docx`), docx);
           });
           times.writeMs = performance.now() - t;
           manifest.entries[job.key] = sha256(job.inputHash, versionHash);

@@ -1,24 +1,25 @@
 /**
- * `kofukin build <municipality file> [--out DIR] [--strict]`: renders one municipality's report
- * to PDF and a publishable HTML file, staged together and renamed together at the end
+ * `kofukin build <municipality file> [--out DIR] [--strict] [--docx]`: renders one
+ * municipality's report to PDF and a publishable HTML file, and with --docx an editable Word
+ * file from the same view model. The files are staged together and renamed together at the end
  * (src/output/set.ts): on any error or interrupt the out folder stays as it was.
  */
 import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
-import { buildReport, reportBaseName } from '../pipeline/report.ts';
+import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
+  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
     'build',
     args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' } },
+    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' }, docx: { type: 'boolean' } },
     USAGE,
   );
   if (values.help) {
@@ -34,13 +35,18 @@ export const command: Command = async (args, io) => {
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
-    const base = await withOutputSet(async (out) => {
+    const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
+    const written = await withOutputSet(async (out) => {
       const base = join(resolve(String(values.out)), reportBaseName(inputs));
-      await out.write(`${base}.html`, built.html);
-      await out.write(`${base}.pdf`, built.pdf);
-      return base;
+      const files: Array<[string, string | Uint8Array]> = [
+        [`${base}.pdf`, built.pdf],
+        [`${base}.html`, built.html],
+        ...(docx ? [[`${base}.docx`, docx] as [string, Uint8Array]] : []),
+      ];
+      for (const [file, data] of files) await out.write(file, data);
+      return files.map(([file]) => file);
     });
-    io.stdout.write(`${base}.pdf\n${base}.html\n`);
+    io.stdout.write(written.map((file) => `${file}\n`).join(''));
     return 0;
   } finally {
     await session.close();

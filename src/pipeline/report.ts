@@ -28,6 +28,8 @@ export interface StageTimings {
 }
 
 export interface BuiltReport extends PreparedReport {
+  /** The rendered charts (SVG), for writers besides the HTML (the Word file). */
+  charts: RenderedChartView[];
   html: string;
   pdf: Buffer;
   blockedRequests: string[];
@@ -83,7 +85,13 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession)
   const printed = await printReport(session, prepared.view, html);
   const printMs = performance.now() - t;
 
-  return { ...prepared, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
+  return { ...prepared, charts, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
+}
+
+/** The editable Word version (.docx) from the same view model and charts; loads the docx stage lazily. */
+export async function renderDocx(view: ReportView, charts: readonly RenderedChartView[]): Promise<Uint8Array> {
+  const { reportDocx } = await import('../docx/report-docx.ts');
+  return reportDocx(view, charts);
 }
 
 /** Output file base name of a municipality's report: kofukin-<fiscal year>-<code>. */
