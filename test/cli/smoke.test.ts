@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSER_WS_ENV } from '../../src/print/launch.ts';
 import { runCli } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/seeds.ts';
+import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kofukin-smoke-'));
 
@@ -20,7 +21,7 @@ function bin(args: string[], env: Record<string, string> = {}) {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 300_000,
+    timeout: SLOW_TEST_MS,
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
@@ -52,7 +53,7 @@ describe('bin/kofukin.js', () => {
     expect([r.code, r.signal]).toEqual([0, null]);
     expect(r.stdout.trim().split('\n')).toEqual([join(out, 'kofukin-2024-990001.pdf'), join(out, 'kofukin-2024-990001.html')]);
     expect(readdirSync(out).sort()).toEqual(['kofukin-2024-990001.html', 'kofukin-2024-990001.pdf']);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('node --import tsx src/cli.ts', () => {

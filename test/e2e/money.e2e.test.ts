@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   text = pdfText(join(out, 'kofukin-2024-261009.pdf'));
-}, 240_000);
+});
 
 describe('the Kyoto report printed with the synthetic nation', () => {
   it('writes the PDF and the HTML', () => {

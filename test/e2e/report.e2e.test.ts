@@ -31,7 +31,7 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   text = pdfText(pdfA);
-}, 240_000);
+});
 
 describe('the printed Kyoto report', () => {
   it('writes exactly the PDF and the HTML', () => {
@@ -141,5 +141,5 @@ describe('the publishable HTML', () => {
       });
     });
     expect(result).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli.ts';
 import { repoRoot } from './seeds.ts';
+import { SLOW_TEST_MS } from './time-limits.ts';
 
 export interface CliResult {
   code: number;
@@ -24,7 +25,7 @@ export function runCli(args: string[], options: CliOptions & { cwd?: string } = 
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
-    timeout: 240_000,
+    timeout: SLOW_TEST_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -16,6 +16,7 @@ import { readWorkbook } from '../../src/workbook/read.ts';
 import { runMain } from '../helpers/cli.ts';
 import { sampleBuild } from '../helpers/fixtures.ts';
 import { pdfText } from '../helpers/pdf.ts';
+import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 import { samplePath } from '../helpers/seeds.ts';
 import { sofficeConvert, sofficePath, SOFFICE_MISSING } from '../export/soffice.ts';
 
@@ -108,7 +109,7 @@ describe('fill-in workbook round trip (Kyoto sample)', () => {
     const ta = pdfText(fromJsonPdf);
     expect(ta).toContain('京都市');
     expect(pdfText(pdfOf(outXlsx))).toBe(ta);
-  });
+  }, SLOW_TEST_MS);
 
   it.skipIf(!sofficePath())(`a workbook saved again by LibreOffice reads the same${sofficePath() ? '' : ` (skipped: ${SOFFICE_MISSING})`}`, async () => {
     const lo = join(dir, 'lo');

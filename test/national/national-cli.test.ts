@@ -32,7 +32,7 @@ beforeAll(async () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   }
-}, 240_000);
+});
 
 describe('kofukin synth', () => {
   it('the same seed writes byte-identical CSV and XLSX files', async () => {

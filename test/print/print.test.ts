@@ -144,12 +144,18 @@ describe('BrowserSession', () => {
     let inUse = 0;
     let peak = 0;
     const seen = new Set<unknown>();
+    // each page is held until two are out at once (however slowly a busy machine opens the
+    // second), then 400 ms more, so that a pool handing out more than two would be seen
+    let twoOut!: () => void;
+    const bothOut = new Promise<void>((r) => (twoOut = r));
     await Promise.all(
       Array.from({ length: 5 }, () =>
         session.withPage(async (page) => {
           expect(seen.has(page)).toBe(false);
           seen.add(page);
           peak = Math.max(peak, ++inUse);
+          if (inUse >= 2) twoOut();
+          await bothOut;
           await new Promise((r) => setTimeout(r, 400));
           inUse--;
         }),
