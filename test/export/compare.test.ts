@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
 import { dataPath, readSeed, repoRoot, samplePath, SEED_KYOTO } from '../helpers/seeds.ts';
+import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 import { readXlsx, ref, type Xlsx, type XlsxSheet } from '../helpers/zip.ts';
 import { CSV_UTF8, parseCsv, sofficeConvert, sofficePath, SOFFICE_MISSING } from './soffice.ts';
 
@@ -181,7 +182,7 @@ describe('kofukin compare: bundled designated cities as XLSX', () => {
     });
     const kyoto = members.find((row) => row[1] === '京都市')!;
     expect(kyoto.slice(2, 14)).toEqual(['277', '9位', '69.3%', '+11.8', '283', '3位', '70.8%', '+18.0', '560', '5位', '70.0%', '+29.8']);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('kofukin compare --csv', () => {
@@ -241,7 +242,7 @@ describe('kofukin compare --csv', () => {
       expect(r.status, r.stderr).toBe(0);
     }
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['designated-cities-fy2024-compare.csv', 'designated-cities-fy2024-compare.xlsx']);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('kofukin compare: per-indicator peer data', () => {

@@ -122,7 +122,7 @@ describe('fill-in workbook round trip (Kyoto sample)', () => {
     const again = await loadReportInputs(resaved, { readResults: readXlsx });
     expect(withoutFileNames(derive(again))).toEqual(withoutFileNames(derive(fromJson)));
     expect(again.narrative?.data).toEqual(fromJson.narrative?.data);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('a fresh workbook (init --code …) filled in cell by cell', () => {
