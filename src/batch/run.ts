@@ -32,6 +32,8 @@ export interface BatchOptions {
   /** Attempts per report when the browser fails (crash, hang). Default 3. */
   attempts?: number;
   browser?: BrowserSessionOptions;
+  /** Environment for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
   progress?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Told the browser's process id once it runs (benchmarks measure its memory). */
   onBrowser?: (pid: number | undefined) => void;
@@ -202,7 +204,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
           let pdf: Buffer | null = null;
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
-            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000 });
+            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000, env: opts.env });
             t = performance.now();
             try {
               const printed = await printer.print(body, {

@@ -85,7 +85,7 @@ export const command: Command = async (args, io) => {
   if (typeof values.out === 'string' && (values.out.endsWith('/') || (await isDirectory(out)))) out = join(out, defaultName);
 
   const inputs = await readAgendaInputs(positionals);
-  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 2 });
+  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 2 });
   try {
     const packet = await buildAgendaPacket(
       inputs,
@@ -94,6 +94,7 @@ export const command: Command = async (args, io) => {
         date,
         docTitles,
         pageNumbers: Boolean(values['page-numbers']),
+        env: io.env,
         ...(typeof values.author === 'string' ? { author: values.author } : {}),
       },
       session,

@@ -75,7 +75,8 @@ export const command: Command = async (args, io) => {
     strict: Boolean(values.strict),
     docx: Boolean(values.docx),
     printTimeoutMs: values['print-timeout'] ? Number(values['print-timeout']) : undefined,
-    browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined },
+    browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env },
+    env: io.env,
     progress: io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
     extraText: extraText + jobs.map((j) => j.name + j.prefecture).join(''),
   });

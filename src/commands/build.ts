@@ -28,9 +28,9 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 1 });
+  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
   try {
-    const built = await buildReport(inputs, session);
+    const built = await buildReport(inputs, session, { env: io.env });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)

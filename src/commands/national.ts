@@ -87,9 +87,9 @@ export const command: Command = async (args, io) => {
 
     if (!values['no-pdf']) {
       const { BrowserSession } = await import('../print/browser.ts');
-      const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 1, sparePages: 0 });
+      const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1, sparePages: 0 });
       try {
-        const printed = await printNationalDocument(session, doc);
+        const printed = await printNationalDocument(session, doc, { env: io.env });
         if (printed.blockedRequests.length > 0)
           io.stderr.write(`kofukin national: warning: the page asked for ${printed.blockedRequests.length} outside resource(s), refused: ${printed.blockedRequests.join(', ')}\n`);
         await out.write(`${base}.pdf`, printed.pdf);

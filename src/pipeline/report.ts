@@ -11,7 +11,7 @@ import { buildReportCharts, type ChartDefinition } from '../charts/report-charts
 import { renderChartSvg } from '../charts/render.ts';
 import { renderReportHtml, type RenderedChartView } from '../render/report-html.ts';
 import type { BrowserSession } from '../print/browser.ts';
-import { printPdf, type PrintedPdf } from '../print/pdf.ts';
+import { printPdf, type PdfMeta, type PrintedPdf } from '../print/pdf.ts';
 
 
 export interface PreparedReport {
@@ -55,20 +55,24 @@ export async function renderCharts(definitions: readonly ChartDefinition[]): Pro
   return out;
 }
 
-export async function printReport(session: BrowserSession, view: ReportView, html: string): Promise<PrintedPdf> {
-  return session.withPage((page) =>
-    printPdf(page, html, {
-      title: view.meta.title,
-      author: view.meta.author,
-      subject: view.meta.subject,
-      keywords: view.meta.keywords,
-      language: 'ja',
-      date: new Date(`${view.meta.date}T00:00:00+09:00`),
-    }),
-  );
+export interface PrintReportOptions {
+  /** Environment for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
-export async function buildReport(inputs: ReportInputs, session: BrowserSession): Promise<BuiltReport> {
+export async function printReport(session: BrowserSession, view: ReportView, html: string, opts: PrintReportOptions = {}): Promise<PrintedPdf> {
+  const pdfMeta: PdfMeta = {
+    title: view.meta.title,
+    author: view.meta.author,
+    subject: view.meta.subject,
+    keywords: view.meta.keywords,
+    language: 'ja',
+    date: new Date(`${view.meta.date}T00:00:00+09:00`),
+  };
+  return session.withPage((page) => printPdf(page, html, pdfMeta, { env: opts.env }));
+}
+
+export async function buildReport(inputs: ReportInputs, session: BrowserSession, opts: PrintReportOptions = {}): Promise<BuiltReport> {
   let t = performance.now();
   const prepared = prepareReport(inputs);
   const deriveMs = performance.now() - t;
@@ -82,7 +86,7 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession)
   const htmlMs = performance.now() - t;
 
   t = performance.now();
-  const printed = await printReport(session, prepared.view, html);
+  const printed = await printReport(session, prepared.view, html, opts);
   const printMs = performance.now() - t;
 
   return { ...prepared, charts, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
