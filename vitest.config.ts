@@ -1,10 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { HOOK_MS, TEST_MS } from './test/helpers/time-limits.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // one browser for the whole run, and the directory of reports printed once per run
+    globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/worker.ts'],
+    // two test files at a time on the 2-core machine: while one waits for Chromium, LibreOffice
+    // or poppler, the other computes (vitest's default there is one)
+    maxWorkers: 2,
+    testTimeout: TEST_MS,
+    hookTimeout: HOOK_MS,
     env: { TZ: 'Asia/Tokyo' },
   },
 });

@@ -107,7 +107,7 @@ const summary = await runBatch(jobs, {
   onReport: (e) => {
     if (!e.times) return;
     built++;
-    for (const k of Object.keys(sums) as Array<keyof StageTimes>) sums[k] += e.times[k];
+    for (const k of Object.keys(sums) as Array<keyof StageTimes>) sums[k] += e.times[k] ?? 0;
     if (built === 100) after100 = sample();
     if (built === jobs.length) last = sample(); // before the browser closes
   },

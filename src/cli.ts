@@ -3,11 +3,16 @@
  * kofukin: the command-line entry. Parses the command name, imports that command's module
  * lazily (so `summary` never loads puppeteer), and maps errors to exit codes in one place:
  * user errors print their message; internal errors print a stack trace only with --debug.
+ *
+ * Exit codes: 0 done; 1 a user error (a batch with failed reports); 2 bad input; 64 bad usage;
+ * 69 no browser; 70 an internal error (a bug); 73 an output cannot be written; 130/143
+ * interrupted (SIGINT/SIGTERM, src/common/interrupt.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
+import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
@@ -73,6 +78,11 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     if (err instanceof UserError) {
       io.stderr.write(`kofukin ${name}: ${err.message}\n`);
       return err.exitCode;
+    }
+    const cannotWrite = writeErrorOutsideOutputs(err);
+    if (cannotWrite) {
+      io.stderr.write(`kofukin ${name}: ${cannotWrite.message}\n`);
+      return cannotWrite.exitCode;
     }
     const e = err as Error;
     io.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);

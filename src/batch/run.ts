@@ -1,16 +1,19 @@
 /**
  * Running a batch: one browser for the whole run, a warm page per worker, templates and fonts
  * prepared once. A failing municipality is recorded and the rest go on; a crashed or hung browser
- * is restarted and only the reports it was printing are retried; outputs are written atomically;
+ * is restarted and only the reports it was printing are retried; a report's files (PDF, HTML)
+ * are staged and renamed together (src/output/set.ts), so a report is replaced whole or not at all;
+ * an output that cannot be written (full disk, no permission) stops the batch (CannotWriteError);
  * a report whose inputs, templates and code did not change since the last run is skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { formatProblem, InputError, UserError } from '../errors/errors.ts';
+import { join } from 'node:path';
+import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
+import { outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
-import { prepareReport, renderCharts } from '../pipeline/report.ts';
+import { ensureOutputDir, withOutputSet } from '../output/set.ts';
+import { prepareReport, renderCharts, renderDocx } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
 import { loadTemplates, templateSources } from '../render/templates.ts';
 import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
@@ -29,6 +32,8 @@ export interface BatchOptions {
   /** Attempts per report when the browser fails (crash, hang). Default 3. */
   attempts?: number;
   browser?: BrowserSessionOptions;
+  /** Environment for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
   progress?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Told the browser's process id once it runs (benchmarks measure its memory). */
   onBrowser?: (pid: number | undefined) => void;
@@ -38,6 +43,8 @@ export interface BatchOptions {
   includeFramework?: boolean;
   /** Builds the shared font subset from these texts too (e.g. every name in the batch). */
   extraText?: string;
+  /** Also write an editable Word file (.docx) per report. */
+  docx?: boolean;
 }
 
 export interface StageTimes {
@@ -46,6 +53,8 @@ export interface StageTimes {
   chartsMs: number;
   htmlMs: number;
   printMs: number;
+  /** The Word file (chart PNGs and .docx), with --docx. */
+  docxMs?: number;
   writeMs: number;
 }
 
@@ -103,8 +112,8 @@ function errorText(err: unknown): string {
 }
 
 export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): Promise<BatchSummary> {
-  const outDir = resolve(opts.outDir);
-  await mkdir(outDir, { recursive: true });
+  // the out folder stays even when the batch fails: the manifest and summary go there
+  const outDir = await ensureOutputDir(opts.outDir);
   const started = performance.now();
   const manifest = readManifest(outDir);
   const versionHash = sha256(templateSources('report'), codeHash());
@@ -132,7 +141,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
       !opts.force &&
       manifest.entries[job.key] === hash &&
       existsSync(join(outDir, `${job.key}.pdf`)) &&
-      existsSync(join(outDir, `${job.key}.html`));
+      existsSync(join(outDir, `${job.key}.html`)) &&
+      (!opts.docx || existsSync(join(outDir, `${job.key}.docx`)));
     if (done) {
       summary.unchanged++;
       await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
@@ -157,12 +167,15 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
   let next = 0;
   let sinceManifest = 0;
+  /** Set when an output cannot be written: every later report would fail the same way. */
+  let stopped: CannotWriteError | null = null;
   const saveManifest = () => writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(manifest, null, 1));
 
   const worker = async () => {
     let printer: WarmPrinter | null = null;
     try {
       for (;;) {
+        if (stopped) return;
         const job = todo[next++];
         if (!job) return;
         const times: StageTimes = { loadMs: 0, deriveMs: 0, chartsMs: 0, htmlMs: 0, printMs: 0, writeMs: 0 };
@@ -191,7 +204,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
           let pdf: Buffer | null = null;
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
-            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000 });
+            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000, env: opts.env });
             t = performance.now();
             try {
               const printed = await printer.print(body, {
@@ -217,8 +230,14 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           }
           attempt--;
           t = performance.now();
-          await writeFileAtomic(join(outDir, `${job.key}.html`), standalone);
-          await writeFileAtomic(join(outDir, `${job.key}.pdf`), pdf!);
+          const docx = opts.docx ? await renderDocx(prepared.view, charts) : null;
+          times.docxMs = performance.now() - t;
+          t = performance.now();
+          await withOutputSet(async (out) => {
+            await out.write(join(outDir, `${job.key}.html`), standalone);
+            await out.write(join(outDir, `${job.key}.pdf`), pdf!);
+            if (docx) await out.write(join(outDir, `${job.key}.docx`), docx);
+          });
           times.writeMs = performance.now() - t;
           manifest.entries[job.key] = sha256(job.inputHash, versionHash);
           summary.built++;
@@ -233,6 +252,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           const error = errorText(err);
           summary.failures.push({ key: job.key, code: job.code, name: job.name, source: job.source, error });
           await opts.onReport?.({ job, status: 'failed', attempts: Math.max(1, attempt), error });
+          if (err instanceof CannotWriteError) stopped ??= err;
         }
         tick();
       }
@@ -248,9 +268,16 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   } finally {
     summary.browserRestarts = session.restarts;
     await session.close();
-    await saveManifest();
+    try {
+      await saveManifest();
+    } catch (err) {
+      if (!(err instanceof CannotWriteError)) throw err;
+      stopped ??= err;
+    }
     progress?.finish();
   }
+  if (stopped)
+    throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
   summary.seconds = (performance.now() - started) / 1000;
   summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;
   summary.failures.sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -22,6 +22,7 @@ export class WarmPrinter {
   readonly #shellHtml: string;
   readonly #timeoutMs: number;
   readonly #recycleAfter: number;
+  readonly #env: NodeJS.ProcessEnv | undefined;
   #page: Page | undefined;
   #guard: RequestGuard | undefined;
   #printsOnPage = 0;
@@ -30,12 +31,13 @@ export class WarmPrinter {
    * @param shellHtml a complete HTML document with an empty body: the CSS and @font-face rules
    *   every report shares (page rules are added when missing).
    */
-  constructor(session: BrowserSession, shellHtml: string, opts: { timeoutMs?: number; recycleAfter?: number } = {}) {
+  constructor(session: BrowserSession, shellHtml: string, opts: { timeoutMs?: number; recycleAfter?: number; env?: NodeJS.ProcessEnv } = {}) {
     this.#session = session;
     this.#shellHtml = withPageCss(shellHtml, true);
     this.#timeoutMs = opts.timeoutMs ?? 60_000;
     // a renderer that has laid out hundreds of reports holds on to memory: start a fresh page now and then
     this.#recycleAfter = opts.recycleAfter ?? 100;
+    this.#env = opts.env;
   }
 
   async #ready(): Promise<Page> {
@@ -97,7 +99,7 @@ export class WarmPrinter {
       const raw = await page.pdf({ ...PDF_OPTIONS, timeout: this.#timeoutMs });
       const pdfMs = performance.now() - t;
       t = performance.now();
-      const pdf = await applyPdfMetadata(raw, meta);
+      const pdf = await applyPdfMetadata(raw, meta, this.#env);
       const metadataMs = performance.now() - t;
       return { pdf, blockedRequests: guard.blocked.slice(blockedBefore), timings: { swapMs, pdfMs, metadataMs } };
     } catch (err) {

@@ -4,11 +4,11 @@
  * 資料1…N, a 資料N stamp on each document's first page, one bookmark per document (its own
  * bookmarks beneath) and, optionally, continuous page numbers. Written atomically.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { readAgendaInputs } from '../agenda/input.ts';
 import { buildAgendaPacket } from '../agenda/packet.ts';
 import { parseCommandArgs, type Command } from './command.ts';
@@ -88,7 +88,7 @@ export const command: Command = async (args, io) => {
   if (typeof values.out === 'string' && (values.out.endsWith('/') || (await isDirectory(out)))) out = join(out, defaultName);
 
   const inputs = await readAgendaInputs(positionals);
-  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 2 });
+  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 2 });
   try {
     const packet = await buildAgendaPacket(
       inputs,
@@ -98,14 +98,14 @@ export const command: Command = async (args, io) => {
         docTitles,
         pageNumbers: Boolean(values['page-numbers']),
         keepNumbers: Boolean(values['keep-numbers']),
+        env: io.env,
         ...(typeof values.author === 'string' ? { author: values.author } : {}),
       },
       session,
     );
     if (!packet.tagged)
       io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
-    await mkdir(dirname(out), { recursive: true });
-    await writeFileAtomic(out, packet.pdf);
+    await withOutputSet((set) => set.write(out, packet.pdf));
     io.stdout.write(`${out}\n`);
     return 0;
   } finally {

@@ -1,6 +1,6 @@
 /**
  * `kofukin batch <national results file | directory of municipality files> [--filter T]…
- *  [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict]`
+ *  [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx]`
  * Builds every municipality's report with one browser. Failures are listed (console table and
  * batch-summary.json) and make the exit code non-zero; the others are built regardless.
  */
@@ -15,7 +15,7 @@ import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict]';
+  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx]';
 
 async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(input);
@@ -41,6 +41,7 @@ export const command: Command = async (args, io) => {
       concurrency: { type: 'string', default: '3' },
       shard: { type: 'string' },
       force: { type: 'boolean' },
+      docx: { type: 'boolean' },
       browser: { type: 'string' },
       'print-timeout': { type: 'string' },
     },
@@ -72,8 +73,10 @@ export const command: Command = async (args, io) => {
     concurrency,
     force: Boolean(values.force),
     strict: Boolean(values.strict),
+    docx: Boolean(values.docx),
     printTimeoutMs: values['print-timeout'] ? Number(values['print-timeout']) : undefined,
-    browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined },
+    browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env },
+    env: io.env,
     progress: io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
     extraText: extraText + jobs.map((j) => j.name + j.prefecture).join(''),
   });

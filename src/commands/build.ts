@@ -1,25 +1,25 @@
 /**
- * `kofukin build <municipality file> [--out DIR] [--strict]`: renders one municipality's report
- * to PDF and a publishable HTML file. Both are written atomically; on any error nothing is
- * written.
+ * `kofukin build <municipality file> [--out DIR] [--strict] [--docx]`: renders one
+ * municipality's report to PDF and a publishable HTML file, and with --docx an editable Word
+ * file from the same view model. The files are staged together and renamed together at the end
+ * (src/output/set.ts): on any error or interrupt the out folder stays as it was.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
-import { buildReport, reportBaseName } from '../pipeline/report.ts';
+import { withOutputSet } from '../output/set.ts';
+import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
+  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(
     'build',
     args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' } },
+    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' }, docx: { type: 'boolean' } },
     USAGE,
   );
   if (values.help) {
@@ -28,19 +28,25 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 1 });
+  const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
   try {
-    const built = await buildReport(inputs, session);
+    const built = await buildReport(inputs, session, { env: io.env });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
-    const outDir = resolve(String(values.out));
-    await mkdir(outDir, { recursive: true });
-    const base = join(outDir, reportBaseName(inputs));
-    await writeFileAtomic(`${base}.html`, built.html);
-    await writeFileAtomic(`${base}.pdf`, built.pdf);
-    io.stdout.write(`${base}.pdf\n${base}.html\n`);
+    const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
+    const written = await withOutputSet(async (out) => {
+      const base = join(resolve(String(values.out)), reportBaseName(inputs));
+      const files: Array<[string, string | Uint8Array]> = [
+        [`${base}.pdf`, built.pdf],
+        [`${base}.html`, built.html],
+        ...(docx ? [[`${base}.docx`, docx] as [string, Uint8Array]] : []),
+      ];
+      for (const [file, data] of files) await out.write(file, data);
+      return files.map(([file]) => file);
+    });
+    io.stdout.write(written.map((file) => `${file}\n`).join(''));
     return 0;
   } finally {
     await session.close();

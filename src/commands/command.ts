@@ -7,6 +7,11 @@ import { UsageError } from '../errors/errors.ts';
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /**
+   * Environment the command reads (SOURCE_DATE_EPOCH, KOFUKIN_BROWSER,
+   * KOFUKIN_BROWSER_WS_ENDPOINT, PATH). Default process.env.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A command takes its arguments (after the command name) and returns the exit code. */

@@ -3,16 +3,15 @@
  * writes the peer-group comparison table (seed 003 参考資料2) as an Excel workbook, or with
  * --csv the same main table as UTF-8 CSV with BOM. Ranks, rates and differences come from
  * derivePeerRanks, the code path of the PDF. Default output: out/<peer file name>-compare.xlsx
- * (.csv with --csv). Written atomically; on any error nothing is written.
+ * (.csv with --csv). Written through the output layer: on any error nothing is written.
  */
-import { mkdir } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors/errors.ts';
 import { derivePeerRanks } from '../derive/peers.ts';
 import { compareCsv } from '../export/compare-table.ts';
 import { compareWorkbook } from '../export/compare-xlsx.ts';
 import { checkPeerIndicatorScores, deriveIndicatorComparison } from '../export/peer-indicators.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { checkPeers } from '../load/rules.ts';
@@ -70,8 +69,7 @@ export const command: Command = async (args, io) => {
   const data = csv
     ? compareCsv(ranks, maxima)
     : await compareWorkbook({ ranks, maxima, fiscalYear: group.fiscalYear, indicators: deriveIndicatorComparison(group, catalog, highlightCode) });
-  await mkdir(dirname(out), { recursive: true });
-  await writeFileAtomic(out, data);
+  await withOutputSet((set) => set.write(out, data));
   io.stdout.write(`${out}\n`);
   return 0;
 };

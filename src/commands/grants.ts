@@ -10,17 +10,16 @@
  *
  * `--json` prints the JSON document to standard output; then files are written only when --out
  * is given. Budgets default to the published ones of the year (FY2024: 推進 100億円, 支援
- * 200億円). Every file is written atomically.
+ * 200億円). The three files are staged and renamed together (src/output/set.ts): all or none.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { InputError } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
-import { formatCsv } from '../national/csv.ts';
+import { withOutputSet } from '../output/set.ts';
+import { formatCsv } from '../output/csv.ts';
 import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../derive/money/budget.ts';
 import { allocateNation, scoredMunicipalities, type Budgets } from '../derive/money/estimate.ts';
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
@@ -90,14 +89,15 @@ export const command: Command = async (args, io) => {
 
   const writeFiles = !values.json || typeof values.out === 'string';
   if (writeFiles) {
-    const outDir = resolve(typeof values.out === 'string' ? values.out : 'out');
-    await mkdir(outDir, { recursive: true });
-    const base = join(outDir, `kofukin-grants-${dataset.fiscalYear}`);
     const { grantsWorkbook } = await import('../money/xlsx.ts');
-    const csvRows = [tableHeader(), ...tableRows(doc).map((r) => r.map((v) => (v === null ? '' : v)))];
-    await writeFileAtomic(`${base}.xlsx`, await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`)));
-    await writeFileAtomic(`${base}.csv`, formatCsv(csvRows, { bom: true }));
-    await writeFileAtomic(`${base}.json`, JSON.stringify(doc, null, 2) + '\n');
+    const xlsx = await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`));
+    const base = await withOutputSet(async (out) => {
+      const base = join(resolve(typeof values.out === 'string' ? values.out : 'out'), `kofukin-grants-${dataset.fiscalYear}`);
+      await out.write(`${base}.xlsx`, xlsx);
+      await out.write(`${base}.csv`, formatCsv([tableHeader(), ...tableRows(doc)], { bom: true }));
+      await out.write(`${base}.json`, JSON.stringify(doc, null, 2) + '\n');
+      return base;
+    });
     if (!values.json) {
       io.stdout.write(summaryLines(doc).join('\n') + '\n');
       for (const ext of ['xlsx', 'csv', 'json']) io.stdout.write(`${base}.${ext}\n`);

@@ -8,16 +8,15 @@
  *   kofukin init --code CODE --name NAME --prefecture PREF --insured N --year YYYY [--out FILE.xlsx]
  *     an empty workbook for a municipality: every catalog indicator listed, score cells empty.
  *
- * The workbook is written atomically; an existing file is never overwritten without --force
+ * The workbook is written through the output layer (src/output/set.ts); an existing file is never overwritten without --force
  * (it may hold staff's work).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors/errors.ts';
 import { fillInWorkbook, type FillInData } from '../workbook/write.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
@@ -137,8 +136,7 @@ export const command: Command = async (args, io) => {
       peers: absFiles.peers ? relativeTo(out, absFiles.peers) : undefined,
     },
   });
-  await mkdir(dirname(out), { recursive: true });
-  await writeFileAtomic(out, bytes);
+  await withOutputSet((set) => set.write(out, bytes));
   io.stdout.write(`${out}\n`);
   return 0;
 };

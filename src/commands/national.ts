@@ -9,16 +9,16 @@
  *   data/national/fy2024-summary.json), for a municipality report's `--national`;
  * - kofukin-national-<year>.html and .pdf: the summary document (unless --no-pdf: HTML only).
  *
- * Every file is written atomically; the PDF last, so a missing browser leaves the others.
+ * The files are staged and renamed together at the end (src/output/set.ts): a failure (no browser,
+ * a full disk) or an interrupt leaves the out folder as it was.
  */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { checkNational } from '../load/rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
@@ -72,40 +72,34 @@ export const command: Command = async (args, io) => {
   if (problems.length > 0) throw new Error(`derived national aggregates are inconsistent: ${problems.map((p) => p.rule).join('; ')}`);
   lap('derive');
 
-  const outDir = resolve(String(values.out));
-  await mkdir(outDir, { recursive: true });
-  const base = join(outDir, `kofukin-national-${year}`);
-  const written: string[] = [];
-  const workbookDate = new Date(`${date}T00:00:00Z`);
-  const { summaryWorkbook } = await import('../national/xlsx.ts');
-  await writeFileAtomic(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, catalog, classLabel: (id) => sizeClassLabel(id as never) }));
-  written.push(`${base}.xlsx`);
-  await writeFileAtomic(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
-  written.push(`${base}-aggregates.json`);
-  lap('xlsx+json');
+  const written = await withOutputSet(async (out) => {
+    const base = join(resolve(String(values.out)), `kofukin-national-${year}`);
+    const workbookDate = new Date(`${date}T00:00:00Z`);
+    const { summaryWorkbook } = await import('../national/xlsx.ts');
+    await out.write(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, catalog, classLabel: (id) => sizeClassLabel(id as never) }));
+    await out.write(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
+    lap('xlsx+json');
 
-  const { renderNationalDocument, printNationalDocument } = await import('../national/document.ts');
-  const doc = await renderNationalDocument(derived, date);
-  await writeFileAtomic(`${base}.html`, doc.html);
-  written.push(`${base}.html`);
-  lap('html');
+    const { renderNationalDocument, printNationalDocument } = await import('../national/document.ts');
+    const doc = await renderNationalDocument(derived, date);
+    await out.write(`${base}.html`, doc.html);
+    lap('html');
 
-  if (!values['no-pdf']) {
-    const { BrowserSession } = await import('../print/browser.ts');
-    const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, maxPages: 1, sparePages: 0 });
-    try {
-      for (const f of written) io.stdout.write(`${f}\n`);
-      written.length = 0;
-      const printed = await printNationalDocument(session, doc);
-      if (printed.blockedRequests.length > 0)
-        io.stderr.write(`kofukin national: warning: the page asked for ${printed.blockedRequests.length} outside resource(s), refused: ${printed.blockedRequests.join(', ')}\n`);
-      await writeFileAtomic(`${base}.pdf`, printed.pdf);
-      written.push(`${base}.pdf`);
-      lap('pdf');
-    } finally {
-      await session.close();
+    if (!values['no-pdf']) {
+      const { BrowserSession } = await import('../print/browser.ts');
+      const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1, sparePages: 0 });
+      try {
+        const printed = await printNationalDocument(session, doc, { env: io.env });
+        if (printed.blockedRequests.length > 0)
+          io.stderr.write(`kofukin national: warning: the page asked for ${printed.blockedRequests.length} outside resource(s), refused: ${printed.blockedRequests.join(', ')}\n`);
+        await out.write(`${base}.pdf`, printed.pdf);
+        lap('pdf');
+      } finally {
+        await session.close();
+      }
     }
-  }
+    return out.files;
+  });
   for (const f of written) io.stdout.write(`${f}\n`);
   if (values.timings)
     io.stderr.write(`kofukin national: ${dataset.municipalities.length} municipalities; ${timings.map(([l, ms]) => `${l} ${Math.round(ms)} ms`).join(', ')}\n`);

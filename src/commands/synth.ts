@@ -10,9 +10,9 @@ import { loadCatalog } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
+import { withOutputSet } from '../output/set.ts';
 import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
-import { formatCsv } from '../national/csv.ts';
+import { formatCsv } from '../output/csv.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -53,10 +53,10 @@ export const command: Command = async (args, io) => {
   if (ext === '.xlsx') {
     const { resultsWorkbook } = await import('../national/xlsx.ts');
     const bytes = await resultsWorkbook(table, { title: `架空の全国評価結果（seed ${seed}、${count}市町村）`, subject: '架空のデータ（kofukin synth）：実在の市町村・得点ではない' });
-    await writeFileAtomic(out!, bytes);
+    await withOutputSet((set) => set.write(out!, bytes));
   } else {
     const csv = formatCsv(table, { bom: true });
-    if (out) await writeFileAtomic(out, csv);
+    if (out) await withOutputSet((set) => set.write(out, csv));
     else io.stdout.write(csv);
   }
   if (out) io.stdout.write(`${out}\n`);

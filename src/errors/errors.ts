@@ -66,6 +66,23 @@ export class EnvironmentError extends UserError {
   override readonly exitCode = 69;
 }
 
+/**
+ * An output cannot be written: permission denied, disk full, read-only file system, a folder or
+ * file in the way. An environment problem the user fixes, not a bug (exit 73, EX_CANTCREAT).
+ */
+export class CannotWriteError extends UserError {
+  override readonly exitCode = 73;
+  constructor(
+    /** The output file (or folder) that could not be written. */
+    readonly path: string,
+    /** The system error code (EACCES, ENOSPC, …), when there is one. */
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Throws an InputError when any problem is an error (or any problem at all under strict). */
 export function throwIfProblems(problems: Problem[], strict = false): void {
   const failing = problems.filter((p) => p.severity === 'error' || strict);

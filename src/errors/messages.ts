@@ -54,3 +54,40 @@ export const messages = {
   nationRowDiffers: (code: string, what: string, inFile: number, inReport: number) =>
     `the national results file gives ${code} a ${what} of ${inFile} but the report has ${inReport}; the report's figure is used`,
 } as const;
+
+// --- output layer (src/output)
+/**
+ * Messages of the output layer: a file that cannot be written (exit 73) and an interrupted run.
+ * `code` is the system error code (EACCES, ENOSPC, …); `culprit` a file standing where a folder
+ * of the output's path should be.
+ */
+const WRITE_CAUSES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'a folder of that name is in the way',
+  ENOTDIR: 'a file is in the way where a folder should be',
+  EEXIST: 'a file of that name is in the way where a folder should be',
+  ENOENT: 'the folder does not exist',
+  ENAMETOOLONG: 'the name is too long',
+  EMLINK: 'the folder holds too many entries',
+  EXDEV: 'the temporary file is on another file system',
+  EBUSY: 'the file is in use',
+  ETXTBSY: 'the file is in use',
+  EIO: 'an input/output error of the disk',
+};
+
+export function cannotWriteCause(code: string | undefined, culprit?: string): string {
+  const words = culprit ? `${culprit} is a file, not a folder` : (code && WRITE_CAUSES[code]) || 'the system refused to write it';
+  return `${words}${code ? ` (${code})` : ''}`;
+}
+
+export const outputMessages = {
+  cannotWrite: (path: string, cause: string) => `cannot write ${path}: ${cause}`,
+  cannotRestore: (target: string, backup: string) =>
+    `could not put back the previous version of ${target}; it is kept as ${backup}`,
+  interrupted: (signal: string) => `interrupted (${signal}): the files of this run were discarded; earlier outputs are unchanged`,
+  batchStopped: (done: number, total: number) => `the batch stopped after ${done} of ${total} report(s) because an output cannot be written`,
+} as const;

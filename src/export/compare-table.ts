@@ -5,6 +5,7 @@
  */
 import type { PeerRanks, PeerRow, PeerScore } from '../derive/peers.ts';
 import { ratePercent } from '../common/rate.ts';
+import { CsvNumber, formatCsv, type CsvCell } from '../output/csv.ts';
 
 export const PARTS = [
   { key: 'suishin', label: '推進交付金' },
@@ -66,33 +67,34 @@ export function meanFigures(ranks: PeerRanks, maxima: Maxima): Array<{ part: Par
 export const MEAN_LABEL = '平均';
 
 /** ASCII-signed one-decimal text for CSV (Excel reads "+3.2" and "-3.2" as numbers). */
-function signedAscii(n: number): string {
-  return n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1);
-}
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+function signedAscii(n: number): CsvNumber {
+  return new CsvNumber(n, n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
 }
 
 /**
  * The main table as CSV: UTF-8 with BOM and CRLF line ends (Excel opens it with the right
  * encoding), one header row, one row per member in the group's order, and the 平均 row.
- * Rates are written as "69.3%", differences as "+3.2" / "-3.2".
+ * Rates are written as "69.3%", differences as "+3.2" / "-3.2". Written by the one CSV writer
+ * (src/output/csv.ts), so a name a spreadsheet would run as a formula is neutralised.
  */
 export function compareCsv(ranks: PeerRanks, maxima: Maxima): string {
-  const cell = (metric: MetricKey, value: number | null): string => {
+  const cell = (metric: MetricKey, value: number | null): CsvCell => {
     if (value === null) return '';
     switch (metric) {
       case 'rate':
-        return `${value.toFixed(1)}%`;
+        return new CsvNumber(value, `${value.toFixed(1)}%`);
       case 'diff':
         return signedAscii(value);
       default:
-        return Number.isInteger(value) ? String(value) : value.toFixed(1);
+        return Number.isInteger(value) ? value : new CsvNumber(value, value.toFixed(1));
     }
   };
-  const lines = [flatHeaders()];
+  const lines: CsvCell[][] = [flatHeaders()];
   for (const row of ranks.rows) lines.push([row.code, row.name, ...memberFigures(row).map((f) => cell(f.metric, f.value))]);
-  lines.push(['', MEAN_LABEL, ...meanFigures(ranks, maxima).map((f) => (f.metric === 'score' && f.value !== null ? f.value.toFixed(1) : cell(f.metric, f.value)))]);
-  return '\uFEFF' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+  lines.push([
+    '',
+    MEAN_LABEL,
+    ...meanFigures(ranks, maxima).map((f) => (f.metric === 'score' && f.value !== null ? new CsvNumber(f.value, f.value.toFixed(1)) : cell(f.metric, f.value))),
+  ]);
+  return formatCsv(lines, { bom: true });
 }

@@ -107,13 +107,5 @@ export function isBlankRecord(r: CsvRecord): boolean {
   return r.fields.length === 1 && !r.fields[0]!.quoted && r.fields[0]!.text === '';
 }
 
-/** One CSV field: quoted when it holds a comma, quote, line break or leading/trailing space. */
-export function csvField(value: string | number | boolean): string {
-  const s = String(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text (CRLF line ends, as RFC 4180 has them), optionally with a UTF-8 BOM for Excel. */
-export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>, opts: { bom?: boolean } = {}): string {
-  return (opts.bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
-}
+/** The writer lives in the output layer (one CSV writer for every output); re-exported for callers of this module. */
+export { csvField, formatCsv } from '../output/csv.ts';

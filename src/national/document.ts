@@ -4,7 +4,7 @@
  */
 import { renderChartSvg } from '../charts/render.ts';
 import type { BrowserSession } from '../print/browser.ts';
-import { printPdf, type PrintedPdf } from '../print/pdf.ts';
+import { printPdf, type PdfMeta, type PrintedPdf } from '../print/pdf.ts';
 import { nationalCharts } from './charts.ts';
 import type { NationalDerived } from './derive.ts';
 import { renderNationalHtml, type RenderedNationalChart } from './html.ts';
@@ -36,16 +36,19 @@ export async function renderNationalDocument(d: NationalDerived, date: string): 
 }
 
 /** Prints the document's HTML to a tagged PDF with its metadata. */
-export async function printNationalDocument(session: BrowserSession, doc: NationalDocument): Promise<PrintedPdf> {
+export async function printNationalDocument(
+  session: BrowserSession,
+  doc: NationalDocument,
+  opts: { env?: NodeJS.ProcessEnv } = {},
+): Promise<PrintedPdf> {
   const { meta } = doc.view;
-  return session.withPage((page) =>
-    printPdf(page, doc.html, {
-      title: meta.title,
-      author: meta.author,
-      subject: meta.subject,
-      keywords: meta.keywords,
-      language: 'ja',
-      date: new Date(`${meta.date}T00:00:00+09:00`),
-    }),
-  );
+  const pdfMeta: PdfMeta = {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords,
+    language: 'ja',
+    date: new Date(`${meta.date}T00:00:00+09:00`),
+  };
+  return session.withPage((page) => printPdf(page, doc.html, pdfMeta, { env: opts.env }));
 }

@@ -11,7 +11,7 @@ import { buildReportCharts, type ChartDefinition } from '../charts/report-charts
 import { renderChartSvg } from '../charts/render.ts';
 import { renderReportHtml, type RenderedChartView } from '../render/report-html.ts';
 import type { BrowserSession } from '../print/browser.ts';
-import { printPdf, type PrintedPdf } from '../print/pdf.ts';
+import { printPdf, type PdfMeta, type PrintedPdf } from '../print/pdf.ts';
 
 
 export interface PreparedReport {
@@ -28,6 +28,8 @@ export interface StageTimings {
 }
 
 export interface BuiltReport extends PreparedReport {
+  /** The rendered charts (SVG), for writers besides the HTML (the Word file). */
+  charts: RenderedChartView[];
   html: string;
   pdf: Buffer;
   blockedRequests: string[];
@@ -53,21 +55,25 @@ export async function renderCharts(definitions: readonly ChartDefinition[]): Pro
   return out;
 }
 
-export async function printReport(session: BrowserSession, view: ReportView, html: string): Promise<PrintedPdf> {
-  return session.withPage((page) =>
-    printPdf(page, html, {
-      title: view.meta.title,
-      author: view.meta.author,
-      subject: view.meta.subject,
-      keywords: view.meta.keywords,
-      language: 'ja',
-      date: new Date(`${view.meta.date}T00:00:00+09:00`),
-      documentNumber: view.titleBlock.documentNumber ?? undefined,
-    }, { documentNumber: view.titleBlock.documentNumber }),
-  );
+export interface PrintReportOptions {
+  /** Environment for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
-export async function buildReport(inputs: ReportInputs, session: BrowserSession): Promise<BuiltReport> {
+export async function printReport(session: BrowserSession, view: ReportView, html: string, opts: PrintReportOptions = {}): Promise<PrintedPdf> {
+  const pdfMeta: PdfMeta = {
+    title: view.meta.title,
+    author: view.meta.author,
+    subject: view.meta.subject,
+    keywords: view.meta.keywords,
+    language: 'ja',
+    date: new Date(`${view.meta.date}T00:00:00+09:00`),
+    documentNumber: view.titleBlock.documentNumber ?? undefined,
+  };
+  return session.withPage((page) => printPdf(page, html, pdfMeta, { env: opts.env, documentNumber: view.titleBlock.documentNumber }));
+}
+
+export async function buildReport(inputs: ReportInputs, session: BrowserSession, opts: PrintReportOptions = {}): Promise<BuiltReport> {
   let t = performance.now();
   const prepared = prepareReport(inputs);
   const deriveMs = performance.now() - t;
@@ -81,10 +87,16 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession)
   const htmlMs = performance.now() - t;
 
   t = performance.now();
-  const printed = await printReport(session, prepared.view, html);
+  const printed = await printReport(session, prepared.view, html, opts);
   const printMs = performance.now() - t;
 
-  return { ...prepared, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
+  return { ...prepared, charts, html, pdf: printed.pdf, blockedRequests: printed.blockedRequests, timings: { deriveMs, chartsMs, htmlMs, printMs } };
+}
+
+/** The editable Word version (.docx) from the same view model and charts; loads the docx stage lazily. */
+export async function renderDocx(view: ReportView, charts: readonly RenderedChartView[]): Promise<Uint8Array> {
+  const { reportDocx } = await import('../docx/report-docx.ts');
+  return reportDocx(view, charts);
 }
 
 /** Output file base name of a municipality's report: kofukin-<fiscal year>-<code>. */

@@ -13,6 +13,7 @@ import type { LaunchedBrowser, LaunchOptions } from './launch.ts';
 export {
   BROWSER_COMMANDS,
   BROWSER_ENV,
+  BROWSER_WS_ENV,
   INSTALLED_BROWSER_PATHS,
   LAUNCH_ARGS,
   findInstalledBrowsers,
@@ -188,14 +189,19 @@ export class BrowserSession {
     else this.#busy--;
   }
 
-  /** Closes the browser and removes its profile. Later calls return the same promise. */
+  /**
+   * Closes the browser and removes its profile (a connected browser: closes this session's pages
+   * and disconnects). Later calls return the same promise.
+   */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       const err = new Error('the browser session is closed');
       for (const w of this.#waiters.splice(0)) w.reject(err);
       const l = this.#current ?? (await this.#launching?.catch(() => undefined));
       this.#current = undefined;
-      this.#spares = [];
+      const pages = [...this.#spares.splice(0), ...this.#inUse];
+      // a shared browser keeps running: leave no tab of ours behind in it
+      if (l?.source === 'connected') await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
       await l?.close();
     })();
     return this.#closing;

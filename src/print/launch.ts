@@ -4,16 +4,23 @@
  * Order: an explicit path (option or KOFUKIN_BROWSER), an installed Chrome/Chromium, then the
  * Chromium inside the optional npm package @sparticuz/chromium. Each is tried in turn until one
  * launches; when none does, an EnvironmentError says what was tried and why each failed.
+ *
+ * Instead of launching, a browser that is already running can be used: its DevTools WebSocket
+ * address as an option or in KOFUKIN_BROWSER_WS_ENDPOINT (e.g. one browser shared by a test run or
+ * by several batch processes). Closing such a browser only disconnects from it.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { EnvironmentError } from '../errors/errors.ts';
+import { onInterrupt } from '../common/interrupt.ts';
 
 export const BROWSER_ENV = 'KOFUKIN_BROWSER';
+/** DevTools WebSocket address (ws://…) of a running browser to use instead of launching one. */
+export const BROWSER_WS_ENV = 'KOFUKIN_BROWSER_WS_ENDPOINT';
 
 export const INSTALLED_BROWSER_PATHS: readonly string[] = [
   '/usr/bin/chromium',
@@ -38,7 +45,7 @@ export const LAUNCH_ARGS: readonly string[] = [
   '--font-render-hinting=none',
 ];
 
-export type BrowserSource = 'explicit' | 'installed' | '@sparticuz/chromium';
+export type BrowserSource = 'explicit' | 'installed' | '@sparticuz/chromium' | 'connected';
 
 export interface LaunchAttempt {
   source: BrowserSource;
@@ -56,7 +63,12 @@ export interface SparticuzChromium {
 export interface LaunchOptions {
   /** Browser executable; tried first. Default: env KOFUKIN_BROWSER. */
   executablePath?: string;
-  /** Environment for KOFUKIN_BROWSER and PATH (default process.env). */
+  /**
+   * A running browser's DevTools WebSocket address: connect to it instead of launching.
+   * Default: env KOFUKIN_BROWSER_WS_ENDPOINT, unless executablePath is given; '' never connects.
+   */
+  browserWSEndpoint?: string;
+  /** Environment for KOFUKIN_BROWSER, KOFUKIN_BROWSER_WS_ENDPOINT and PATH (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Fixed paths checked for an installed browser (default INSTALLED_BROWSER_PATHS). */
   installedPaths?: readonly string[];
@@ -68,18 +80,27 @@ export interface LaunchOptions {
   timeoutMs?: number;
   /** CDP call time limit (ms). Default 120 000. */
   protocolTimeoutMs?: number;
+  /**
+   * false: talk to a launched browser over a WebSocket on a free local port instead of a pipe,
+   * so that other processes can connect to it (browser.wsEndpoint()). Default true.
+   */
+  pipe?: boolean;
 }
 
 export interface LaunchedBrowser {
   browser: Browser;
   source: BrowserSource;
+  /** The executable launched; for a connected browser, its WebSocket address. */
   executablePath: string;
-  /** The fresh profile directory; removed by close(). */
+  /** The fresh profile directory; removed by close(). Empty for a connected browser. */
   userDataDir: string;
   /** Every option tried, in order, including the one that launched. */
   attempts: LaunchAttempt[];
   launchMs: number;
-  /** Closes the browser (if still running) and removes its profile. Safe to call again. */
+  /**
+   * Closes the browser (if still running) and removes its profile; a connected browser is only
+   * disconnected from, and keeps running. Safe to call again.
+   */
   close(): Promise<void>;
 }
 
@@ -156,11 +177,16 @@ async function launchAt(
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
-      pipe: true,
+      pipe: opts.pipe ?? true,
       userDataDir,
       args: [...LAUNCH_ARGS, ...extraArgs, ...(opts.args ?? [])],
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
+      // an interrupt is handled once for the whole run (src/common/interrupt.ts): staged outputs
+      // are discarded, then the browser is killed (see launched())
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     return { browser, userDataDir };
   } catch (err) {
@@ -190,6 +216,10 @@ function launched(
   launchMs: number,
 ): LaunchedBrowser {
   let closing: Promise<void> | undefined;
+  const unregister = onInterrupt(() => {
+    b.browser.process()?.kill('SIGKILL');
+    rmSync(b.userDataDir, { recursive: true, force: true });
+  });
   return {
     ...b,
     source,
@@ -198,6 +228,7 @@ function launched(
     launchMs,
     close() {
       closing ??= (async () => {
+        unregister();
         await b.browser.close().catch(() => b.browser.process()?.kill('SIGKILL'));
         await removeSingletonDir(b.userDataDir);
         await rm(b.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
@@ -207,9 +238,37 @@ function launched(
   };
 }
 
-/** Finds and launches a browser (see the module comment for the order). */
+/** Connects to a running browser; closing disconnects and leaves it running. */
+async function connectBrowser(endpoint: string, opts: LaunchOptions): Promise<LaunchedBrowser> {
+  const started = performance.now();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: opts.protocolTimeoutMs ?? 120_000 });
+  } catch (err) {
+    throw new EnvironmentError(
+      `cannot connect to the browser at ${endpoint} (option browserWSEndpoint or env ${BROWSER_WS_ENV}): ${shortError(err)}`,
+    );
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    browser,
+    source: 'connected',
+    executablePath: endpoint,
+    userDataDir: '',
+    attempts: [{ source: 'connected', executablePath: endpoint }],
+    launchMs: performance.now() - started,
+    close() {
+      closing ??= browser.connected ? browser.disconnect().catch(() => undefined) : Promise.resolve();
+      return closing;
+    },
+  };
+}
+
+/** Finds and launches a browser (see the module comment for the order), or connects to a running one. */
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const env = opts.env ?? process.env;
+  const endpoint = opts.browserWSEndpoint ?? (opts.executablePath ? undefined : env[BROWSER_WS_ENV]);
+  if (endpoint) return connectBrowser(endpoint, opts);
   const started = performance.now();
   const attempts: LaunchAttempt[] = [];
   const done = (b: { browser: Browser; userDataDir: string }, source: BrowserSource, path: string) => {

@@ -71,6 +71,8 @@ export interface DefinitionView {
 export interface GrantEstimateView {
   caption: string;
   actualHeading: string;
+  /** Column heads of the table (the second is `actualHeading`). */
+  columns: string[];
   rows: Array<{ grant: string; actual: string; estimate: string; diff: string; perPoint: string; total: boolean }>;
   /** What the estimate is. */
   basis: string;
@@ -99,6 +101,13 @@ export interface ReportView {
     goals: Array<{ heading: string; groups: Array<{ label: string; items: string[] }> }>;
   }>;
   sectionNumbers: { national: string; peers: string; grants: string; schedule: string };
+  /**
+   * The fixed wording around the figures, composed once here so that every writer (HTML
+   * templates, Word) prints the same words: section headings, lead sentences, notes.
+   */
+  text: ReportText;
+  /** Column heads of the report's tables, in column order. */
+  columns: ReportColumns;
   /** Labels of the appendices present: 参考資料1 (definitions), 参考資料2 (peer table). */
   appendixLabels: { framework: string; peers: string };
   scoresIntro: string;
@@ -122,7 +131,7 @@ export interface ReportView {
       nextGainMoney?: string;
       maxGainMoney?: string;
     }>;
-    /** How the money figures are computed (only with a national results file). */
+    /** How the money figures are computed, each "※ …" (only with a national results file). */
     moneyNotes?: string[];
   } | null;
   national: {
@@ -182,6 +191,42 @@ export interface ReportView {
       }>;
     }>;
   };
+}
+
+export interface ReportText {
+  overview: string;
+  framework: string;
+  /** "※ 詳細については、参考資料1のとおり" (only with the definitions appendix). */
+  frameworkNote: string | null;
+  scores: string;
+  /** The lead paragraph of section 3: the intro and, with a peer group, the peer sentence. */
+  scoresParagraph: string;
+  status: string;
+  statusSummary: string;
+  unscored: string;
+  unscoredEmpty: string;
+  missingNarrative: string;
+  /** Label of a table's total row. */
+  total: string;
+  /** Label of the peer table's mean row. */
+  mean: string;
+  national: string;
+  peers: string;
+  peersParagraph: string;
+  grants: string;
+  schedule: string;
+  appendixPeers: string;
+}
+
+export interface ReportColumns {
+  scores: string[];
+  unscored: string[];
+  whatif: string[];
+  national: string[];
+  grants: string[];
+  definitions: string[];
+  /** Two header rows: name | grant (score, rank) ×3 | difference (two lines). */
+  peers: { name: string; groups: string[]; score: string; rank: string; diff: string[] };
 }
 
 /** 本市 / 本町 / 本村 / 本区 from the municipality's name. */
@@ -400,6 +445,43 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
         }
       : null;
 
+  const numbers = sectionNumbers([
+    ['national', nc !== null],
+    ['peers', pr !== null],
+    ['grants', grants !== null],
+    ['schedule', (narrative?.schedule ?? []).length > 0],
+  ]);
+  const scoresIntro = `${fy}の厚生労働省の集計結果によると、各交付金における配点及び得点の状況は、以下のとおりである。`;
+  const text: ReportText = {
+    overview: '1 制度概要',
+    framework: '2 評価指標',
+    frameworkNote: includeFramework ? `※ 詳細については、${appendixLabels.framework}のとおり` : null,
+    scores: `3 ${self}の指標該当状況について`,
+    scoresParagraph: scoresIntro + (peerSentence ?? ''),
+    status: '4 各指標の得点状況',
+    statusSummary: '(1) 得点状況',
+    unscored: '(2) 未得点の項目',
+    unscoredEmpty: '未得点の項目はない。',
+    missingNarrative: '（理由・今後の対応は未記入）',
+    total: '合計',
+    mean: '平均',
+    national: nc ? `${numbers.national} 全国との比較` : '',
+    peers: pr ? `${numbers.peers} ${pr.name}との比較` : '',
+    peersParagraph: peers ? `${peers.intro}詳細は${appendixLabels.peers}のとおり。` : '',
+    grants: grants ? `${numbers.grants} 交付金受け入れ状況` : '',
+    schedule: numbers.schedule ? `${numbers.schedule} 今後のスケジュール` : '',
+    appendixPeers: pr ? `各${pr.name}の得点状況` : '',
+  };
+  const columns: ReportColumns = {
+    scores: ['目標', '指標群', '番号', '指標', '項目数', '得点', '満点', '得点率'],
+    unscored: ['指 標', '内 容', '未得点の理由、今後の対応等'],
+    whatif: ['区分', '指標', '内容', '現在', '次の段階', '加算', '満点まで'],
+    national: ['区分', '目標', '指標群', '得点', '満点', '得点率', '全国平均', '全国得点率', '中央値', '平均との差'],
+    grants: ['年度', '推進交付金', '支援交付金', '合計', '（参考）国予算額'],
+    definitions: ['番号', '評価指標', '時点', '配点'],
+    peers: { name: '市町村名', groups: ['推進交付金', '支援交付金', '総合得点'], score: '得点', rank: '順位', diff: ['総合得点の', '平均との差'] },
+  };
+
   const schedule = (narrative?.schedule ?? []).map((s) => ({
     when: `${yearJa(s.year)}${s.month ? ` ${s.month}月` : ''}${s.period ? ` ${s.period}` : ''}`,
     text: s.text,
@@ -466,13 +548,10 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
       })),
     })),
     appendixLabels,
-    sectionNumbers: sectionNumbers([
-      ['national', nc !== null],
-      ['peers', pr !== null],
-      ['grants', grants !== null],
-      ['schedule', schedule.length > 0],
-    ]),
-    scoresIntro: `${fy}の厚生労働省の集計結果によると、各交付金における配点及び得点の状況は、以下のとおりである。`,
+    sectionNumbers: numbers,
+    text,
+    columns,
+    scoresIntro,
     peerSentence,
     scoreTables: sheet.grants.map(scoreTable),
     groupSummary: {
@@ -502,7 +581,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
               ...(mw ? { nextGainMoney: `≈ ${gainSen(mw.nextGainYen)}`, maxGainMoney: `≈ ${gainSen(mw.maxGainYen)}` } : {}),
             };
           }),
-          ...(money ? { moneyNotes: whatIfMoneyNotes(money, self, fy) } : {}),
+          ...(money ? { moneyNotes: whatIfMoneyNotes(money, self, fy).map((n) => `※ ${n}`) } : {}),
         }
       : null,
     national,
@@ -553,6 +632,7 @@ function grantEstimateView(money: ReportMoney, self: string): GrantEstimateView 
     const act = actual?.[g] ?? null;
     return { g, est, act };
   });
+  const actualHeading = actual?.estimate ? '受け入れ額（見込み）' : '受け入れ額';
   const rows: GrantEstimateView['rows'] = lines.map(({ g, est, act }) => ({
     grant: GRANT_NAMES[g],
     actual: act === null ? '－' : `${groupDigits(act)}千円`,
@@ -574,7 +654,8 @@ function grantEstimateView(money: ReportMoney, self: string): GrantEstimateView 
   const hasActual = lines.some((l) => l.act !== null);
   return {
     caption: `${fy}の受け入れ額と得点比例の試算（千円）`,
-    actualHeading: actual?.estimate ? '受け入れ額（見込み）' : '受け入れ額',
+    actualHeading,
+    columns: ['区分', actualHeading, '得点比例の試算', '差（受け入れ額－試算）', '1点当たり（試算）'],
     rows,
     basis:
       `試算は、${fy}の国予算額（${budgetsText(money)}）を、${nationText(money)}の各交付金の得点×第1号被保険者数に比例して配分した額（千円未満切捨て）であり、` +

@@ -6,13 +6,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main as cli } from '../../src/cli.ts';
 import { jobsFromNationalFile } from '../../src/batch/national-jobs.ts';
 import { parseShard, shardJobs, filterJobs } from '../../src/batch/jobs.ts';
 import { runBatch } from '../../src/batch/run.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain, type CliResult } from '../helpers/cli.ts';
 import { pageCount, pdfFontRows, pdfInfo } from '../helpers/pdf.ts';
 import { repoRoot } from '../helpers/seeds.ts';
+import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kofukin-batch-'));
 
@@ -38,12 +38,12 @@ function sampleDirectory(): string {
 describe('kofukin batch on a directory', () => {
   const out = join(work, 'out-dir');
   let dir: string;
-  let first: ReturnType<typeof runCli>;
+  let first: CliResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = sampleDirectory();
-    first = runCli(['batch', dir, '--out', out, '--concurrency', '2']);
-  }, 240_000);
+    first = await runMain(['batch', dir, '--out', out, '--concurrency', '2']);
+  });
 
   it('finishes the others, lists the broken one and exits non-zero', () => {
     expect(first.code).toBe(1);
@@ -63,30 +63,32 @@ describe('kofukin batch on a directory', () => {
     expect(pageCount(pdf)).toBeGreaterThan(8);
   });
 
-  it('rebuilds nothing on a second run without changes', () => {
+  it('rebuilds nothing on a second run without changes', async () => {
     const before = statSync(join(out, 'kofukin-2024-261009.pdf')).mtimeMs;
-    const again = runCli(['batch', dir, '--out', out]);
+    const again = await runMain(['batch', dir, '--out', out]);
     expect(again.stdout).toContain('built 0, unchanged 2, failed 1 of 3');
     expect(statSync(join(out, 'kofukin-2024-261009.pdf')).mtimeMs).toBe(before);
-  }, 120_000);
+  });
 
-  it('rebuilds only what changed, and everything with --force', () => {
+  it('rebuilds only what changed, and everything with --force', async () => {
     const narrative = join(dir, 'town.json');
     const j = JSON.parse(readFileSync(narrative, 'utf8'));
     j.municipality.insuredType1 += 1;
     writeFileSync(narrative, JSON.stringify(j));
-    const changed = runCli(['batch', dir, '--out', out, '--filter', '架空町']);
+    const changed = await runMain(['batch', dir, '--out', out, '--filter', '架空町']);
     expect(changed.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
-    const forced = runCli(['batch', dir, '--out', out, '--force', '--filter', '京都府']);
+    const forced = await runMain(['batch', dir, '--out', out, '--force', '--filter', '京都府']);
     expect(forced.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
-  }, 120_000);
+  });
 });
 
 describe('batch from a national results file', () => {
   const nation = join(work, 'nation.csv');
   beforeAll(async () => {
-    expect(await cli(['synth', '--seed', '3', '--count', '30', '--per-indicator', '--out', nation])).toBe(0);
-  }, 60_000);
+    const r = await runMain(['synth', '--seed', '3', '--count', '30', '--per-indicator', '--out', nation]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
 
   it('shards 1/3, 2/3, 3/3 together cover every municipality exactly once', async () => {
     const { jobs } = await jobsFromNationalFile(nation);
@@ -110,6 +112,8 @@ describe('batch from a national results file', () => {
     const summary = await runBatch(some, {
       outDir: join(work, 'out-kill'),
       concurrency: 2,
+      // a browser of its own, killed below: not the run's shared one
+      browser: { browserWSEndpoint: '' },
       force: true,
       strict: false,
       extraText,
@@ -130,5 +134,5 @@ describe('batch from a national results file', () => {
     expect(summary.browserRestarts).toBeGreaterThanOrEqual(1);
     expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2); // the report in flight was retried
     expect(readdirSync(join(work, 'out-kill')).filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
-  }, 240_000);
+  }, SLOW_TEST_MS);
 });

@@ -6,12 +6,12 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
-import { repoRoot, samplePath } from '../helpers/seeds.ts';
+import { runMain } from '../helpers/cli.ts';
+import { dataPath, repoRoot, samplePath } from '../helpers/seeds.ts';
 import { writeSyntheticNation } from '../money/nation-fixture.ts';
 
 let nation: ReturnType<typeof writeSyntheticNation>;
-/** A smaller nation where the JSON goes to standard output (spawnSync buffers at most 1 MiB). */
+/** A smaller nation for the runs that print their JSON to standard output. */
 let small: ReturnType<typeof writeSyntheticNation>;
 beforeAll(() => {
   nation = writeSyntheticNation(1, 1741);
@@ -29,7 +29,7 @@ interface GrantsDoc {
 describe('kofukin grants', () => {
   it('writes XLSX, CSV (UTF-8 BOM) and JSON whose amounts add up to the budgets', async () => {
     const out = join(nation.dir, 'out1');
-    const r = runCli(['grants', nation.file, '--budget-suishin', '100億', '--budget-shien', '200億円', '--out', out, '--date', '2025-01-01']);
+    const r = await runMain(['grants', nation.file, '--budget-suishin', '100億', '--budget-shien', '200億円', '--out', out, '--date', '2025-01-01']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('架空の全国データ');
@@ -62,10 +62,10 @@ describe('kofukin grants', () => {
     expect(String(wb.getWorksheet('概要')!.getCell('A3').value)).toContain('架空の全国データ');
   });
 
-  it('prints JSON with --json and writes nothing without --out; budgets default to FY2024', () => {
+  it('prints JSON with --json and writes nothing without --out; budgets default to FY2024', async () => {
     const outDir = join(repoRoot, 'out');
     const before = existsSync(outDir) ? readdirSync(outDir).sort() : [];
-    const r = runCli(['grants', small.file, '--json']);
+    const r = await runMain(['grants', small.file, '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as GrantsDoc;
     expect(doc.municipalityCount).toBe(200);
@@ -73,22 +73,22 @@ describe('kofukin grants', () => {
     expect(existsSync(outDir) ? readdirSync(outDir).sort() : []).toEqual(before);
   });
 
-  it('accepts 1.5兆 and plain yen, and rejects an unreadable budget as bad usage', () => {
-    const ok = runCli(['grants', small.file, '--json', '--budget-suishin', '1.5兆', '--budget-shien', '10000000000']);
+  it('accepts 1.5兆 and plain yen, and rejects an unreadable budget as bad usage', async () => {
+    const ok = await runMain(['grants', small.file, '--json', '--budget-suishin', '1.5兆', '--budget-shien', '10000000000']);
     expect(ok.code).toBe(0);
     const doc = JSON.parse(ok.stdout) as GrantsDoc;
     expect([doc.grants.suishin.budgetYen, doc.grants.shien.budgetYen]).toEqual([1_500_000_000_000, 10_000_000_000]);
     expect(doc.municipalities.reduce((s, m) => s + m.suishin.amountYen, 0)).toBe(1_500_000_000_000);
-    const bad = runCli(['grants', small.file, '--json', '--budget-suishin', '100ドル']);
+    const bad = await runMain(['grants', small.file, '--json', '--budget-suishin', '100ドル']);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('--budget-suishin "100ドル" is not an amount');
   });
 
-  it('caps at the needs and shares the rest again', () => {
+  it('caps at the needs and shares the rest again', async () => {
     const [a, b] = small.rows;
     const needs = join(small.dir, 'needs.csv');
     writeFileSync(needs, `code,suishin,shien\r\n${a!.code},1000,\r\n${b!.code},"2,000",3000\r\n`);
-    const r = runCli(['grants', small.file, '--json', '--needs', needs]);
+    const r = await runMain(['grants', small.file, '--json', '--needs', needs]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as GrantsDoc;
@@ -102,32 +102,32 @@ describe('kofukin grants', () => {
     expect(other.suishin.amountYen).toBeGreaterThan(other.suishin.shareYen);
   });
 
-  it('names every problem of a needs file by line and column', () => {
+  it('names every problem of a needs file by line and column', async () => {
     const needs = join(nation.dir, 'bad-needs.csv');
     writeFileSync(needs, `code,suishin\n261009,100\n${nation.rows[0]!.code},abc\n`);
-    const r = runCli(['grants', nation.file, '--needs', needs]);
+    const r = await runMain(['grants', nation.file, '--needs', needs]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${needs}: line 2, column 1 (code): municipality 261009 is not in the national results file`);
     expect(r.stderr).toContain(`${needs}: line 3, column 2 (suishin): "abc" is not an amount`);
   });
 
-  it('needs grant scores in the national file', () => {
+  it('needs grant scores in the national file', async () => {
     const f = join(nation.dir, 'totals.csv');
     writeFileSync(f, 'code,prefecture,name,insuredType1,total\n261009,京都府,京都市,393443,560\n');
-    const r = runCli(['grants', f, '--json']);
+    const r = await runMain(['grants', f, '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('has only the overall total');
   });
 });
 
 describe('--nation on whatif and summary', () => {
-  it('whatif: a money column and JSON fields', () => {
-    const t = runCli(['whatif', samplePath('municipality.json'), '--nation', nation.file, '--top', '3']);
+  it('whatif: a money column and JSON fields', async () => {
+    const t = await runMain(['whatif', samplePath('municipality.json'), '--nation', nation.file, '--top', '3']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('架空の全国データによる例示');
     expect(t.stdout).toMatch(/1点当たり 推進 約[\d,]+千円、支援 約[\d,]+千円/);
     expect(t.stdout).toMatch(/\+20\s+≈\+[\d,]+千円/);
-    const j = runCli(['whatif', samplePath('municipality.json'), '--nation', nation.file, '--json']);
+    const j = await runMain(['whatif', samplePath('municipality.json'), '--nation', nation.file, '--json']);
     const doc = JSON.parse(j.stdout) as {
       money: { fictional: boolean; addedSelf: boolean; grants: Record<string, { yenPerPoint: number }> };
       items: Array<{ grant: string; nextGain: number; nextGainYen: number; maxGainYen: number }>;
@@ -141,30 +141,30 @@ describe('--nation on whatif and summary', () => {
       expect(i.nextGainYen).toBeLessThanOrEqual(i.nextGain * doc.money.grants[i.grant]!.yenPerPoint + 1);
       expect(i.nextGainYen).toBeGreaterThan(i.nextGain * doc.money.grants[i.grant]!.yenPerPoint * 0.99);
     }
-    const plain = JSON.parse(runCli(['whatif', samplePath('municipality.json'), '--json']).stdout) as { money: null; items: Array<{ nextGainYen: null }> };
+    const plain = JSON.parse((await runMain(['whatif', samplePath('municipality.json'), '--json'])).stdout) as { money: null; items: Array<{ nextGainYen: null }> };
     expect(plain.money).toBeNull();
     expect(plain.items[0]!.nextGainYen).toBeNull();
   });
 
-  it('summary: a real-looking nation that has the municipality with other figures gives a warning', () => {
+  it('summary: a real-looking nation that has the municipality with other figures gives a warning', async () => {
     const f = join(nation.dir, 'small.csv');
     writeFileSync(
       f,
       'code,prefecture,name,insuredType1,suishin,shien\n261009,京都府,京都市,393443,270,283\n011002,北海道,札幌市,500000,250,260\n131016,東京都,千代田区,12000,300,310\n',
     );
-    const r = runCli(['summary', samplePath('municipality.json'), '--nation', f, '--json']);
+    const r = await runMain(['summary', samplePath('municipality.json'), '--nation', f, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`${f}: code 261009: the national results file gives 261009 a suishin score of 270 but the report has 277`);
     const doc = JSON.parse(r.stdout) as { money: { addedSelf: boolean; municipalityCount: number; fictional: boolean }; nationalComparison: { municipalityCount: number; source: string } };
     expect([doc.money.addedSelf, doc.money.municipalityCount, doc.money.fictional]).toEqual([false, 3, false]);
     expect(doc.nationalComparison.municipalityCount).toBe(3);
     expect(doc.nationalComparison.source).not.toContain('架空');
-    const strict = runCli(['summary', samplePath('municipality.json'), '--nation', f, '--strict']);
+    const strict = await runMain(['summary', samplePath('municipality.json'), '--nation', f, '--strict']);
     expect(strict.code).toBe(2);
   });
 
-  it('an explicit --national still supplies the comparison table', () => {
-    const r = runCli(['summary', samplePath('municipality.json'), '--nation', nation.file, '--national', 'data/national/fy2024-summary.json', '--json']);
+  it('an explicit --national still supplies the comparison table', async () => {
+    const r = await runMain(['summary', samplePath('municipality.json'), '--nation', nation.file, '--national', dataPath('national/fy2024-summary.json'), '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { money: { municipalityCount: number }; nationalComparison: { municipalityCount: number; source: string } };
     expect(doc.money.municipalityCount).toBe(1742);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { samplePath } from '../helpers/seeds.ts';
 
 describe('kofukin whatif', () => {
-  it("ranks Kyoto's largest opportunities as a reader of seed 003 would expect", () => {
-    const r = runCli(['whatif', samplePath('municipality.json'), '--json']);
+  it("ranks Kyoto's largest opportunities as a reader of seed 003 would expect", async () => {
+    const r = await runMain(['whatif', samplePath('municipality.json'), '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as { totalPossible: number; items: Array<{ indicator: string; current: number; maxGain: number; nextGain: number; nextStep: string }> };
     expect(j.totalPossible).toBe(240); // 800 − 560
@@ -16,8 +16,8 @@ describe('kofukin whatif', () => {
     expect([outreach.maxGain, outreach.nextGain]).toEqual([1, 1]);
   });
 
-  it('prints a table', () => {
-    const r = runCli(['whatif', samplePath('municipality.json'), '--top', '3']);
+  it('prints a table', async () => {
+    const r = await runMain(['whatif', samplePath('municipality.json'), '--top', '3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('満点までの点数の合計 240点');
     expect(r.stdout.trim().split('\n')).toHaveLength(2 + 3 + 1);

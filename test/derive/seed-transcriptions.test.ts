@@ -9,12 +9,12 @@ import { derivePeerRanks } from '../../src/derive/peers.ts';
 import { checkNational, checkPeers } from '../../src/load/rules.ts';
 import { rankBy } from '../../src/common/rank.ts';
 import { ratePercent } from '../../src/common/rate.ts';
-import { dataPath, readSeed, SEED_KYOTO, SEED_NATIONAL, seedsAvailable } from '../helpers/seeds.ts';
+import { dataPath, readSeed, SEED_KYOTO, SEED_NATIONAL } from '../helpers/seeds.ts';
 
 const peersFile = dataPath('peers/designated-cities-fy2024.json');
 const nationalFile = dataPath('national/fy2024-summary.json');
 
-describe.skipIf(!seedsAvailable())('seed 003 参考資料2: designated cities', () => {
+describe('seed 003 参考資料2: designated cities', () => {
   const seedRows = () => {
     const text = readSeed(SEED_KYOTO);
     const table = text.slice(text.indexOf('各政令市の得点状況'));
@@ -49,7 +49,7 @@ describe.skipIf(!seedsAvailable())('seed 003 参考資料2: designated cities', 
   });
 });
 
-describe.skipIf(!seedsAvailable())('seed 000: national table and rankings', () => {
+describe('seed 000: national table and rankings', () => {
   it('the data file equals the seed table, column by column', () => {
     const national = loadJson(NationalAggregates, nationalFile);
     const text = readSeed(SEED_NATIONAL);

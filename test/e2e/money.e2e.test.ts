@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { samplePath } from '../helpers/seeds.ts';
 import { writeSyntheticNation } from '../money/nation-fixture.ts';
@@ -15,14 +15,14 @@ let out = '';
 let text = '';
 const flat = () => text.replace(/\s+/g, '');
 
-beforeAll(() => {
+beforeAll(async () => {
   const nation = writeSyntheticNation(1, 1741);
   out = join(nation.dir, 'out');
-  const r = runCli(['build', samplePath('municipality.json'), '--nation', nation.file, '--out', out]);
+  const r = await runMain(['build', samplePath('municipality.json'), '--nation', nation.file, '--out', out]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   text = pdfText(join(out, 'kofukin-2024-261009.pdf'));
-}, 240_000);
+});
 
 describe('the Kyoto report printed with the synthetic nation', () => {
   it('writes the PDF and the HTML', () => {

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
-import { dataPath, readSeed, repoRoot, samplePath, SEED_KYOTO, seedsAvailable } from '../helpers/seeds.ts';
+import { runMain } from '../helpers/cli.ts';
+import { dataPath, readSeed, repoRoot, samplePath, SEED_KYOTO } from '../helpers/seeds.ts';
+import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 import { readXlsx, ref, type Xlsx, type XlsxSheet } from '../helpers/zip.ts';
 import { CSV_UTF8, parseCsv, sofficeConvert, sofficePath, SOFFICE_MISSING } from './soffice.ts';
 
@@ -44,15 +45,15 @@ const oneDecimal = (numerator: number, denominator: number) => {
   return (Math.sign(numerator) * Math.floor(tenths)) / 10;
 };
 
-describe.skipIf(!seedsAvailable())('kofukin compare: bundled designated cities as XLSX', () => {
+describe('kofukin compare: bundled designated cities as XLSX', () => {
   const dir = tmp('compare');
   const out = join(dir, 'designated.xlsx');
   let book: Xlsx;
   let sheet: XlsxSheet;
   const v = (col: number, row: number) => sheet.cells.get(ref(col, row))?.value ?? null;
 
-  beforeAll(() => {
-    const r = runCli(['compare', peersFile, '--highlight', '261009', '--out', out]);
+  beforeAll(async () => {
+    const r = await runMain(['compare', peersFile, '--highlight', '261009', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(out);
@@ -181,14 +182,14 @@ describe.skipIf(!seedsAvailable())('kofukin compare: bundled designated cities a
     });
     const kyoto = members.find((row) => row[1] === '京都市')!;
     expect(kyoto.slice(2, 14)).toEqual(['277', '9位', '69.3%', '+11.8', '283', '3位', '70.8%', '+18.0', '560', '5位', '70.0%', '+29.8']);
-  });
+  }, SLOW_TEST_MS);
 });
 
-describe.skipIf(!seedsAvailable())('kofukin compare --csv', () => {
-  it('writes the same main table as UTF-8 CSV with BOM and CRLF', () => {
+describe('kofukin compare --csv', () => {
+  it('writes the same main table as UTF-8 CSV with BOM and CRLF', async () => {
     const dir = tmp('compare-csv');
     const out = join(dir, 'designated.csv');
-    const r = runCli(['compare', peersFile, '--highlight', '京都市', '--csv', '--out', out]);
+    const r = await runMain(['compare', peersFile, '--highlight', '京都市', '--csv', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const bytes = readFileSync(out);
@@ -217,10 +218,10 @@ describe.skipIf(!seedsAvailable())('kofukin compare --csv', () => {
     expect(rows[21]!.slice(0, 3)).toEqual(['', '平均', '265.3']);
   });
 
-  it('CSV and XLSX hold the same figures', () => {
+  it('CSV and XLSX hold the same figures', async () => {
     const dir = tmp('compare-same');
-    expect(runCli(['compare', peersFile, '--csv', '--out', join(dir, 'a.csv')]).code).toBe(0);
-    expect(runCli(['compare', peersFile, '--out', join(dir, 'a.xlsx')]).code).toBe(0);
+    expect((await runMain(['compare', peersFile, '--csv', '--out', join(dir, 'a.csv')])).code).toBe(0);
+    expect((await runMain(['compare', peersFile, '--out', join(dir, 'a.xlsx')])).code).toBe(0);
     const csv = parseCsv(readFileSync(join(dir, 'a.csv'), 'utf8').slice(1).replace(/\r\n$/, ''));
     const sheet = readXlsx(readFileSync(join(dir, 'a.xlsx'))).sheets[0]!;
     for (let i = 1; i <= 21; i++) {
@@ -241,7 +242,7 @@ describe.skipIf(!seedsAvailable())('kofukin compare --csv', () => {
       expect(r.status, r.stderr).toBe(0);
     }
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['designated-cities-fy2024-compare.csv', 'designated-cities-fy2024-compare.xlsx']);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('kofukin compare: per-indicator peer data', () => {
@@ -257,13 +258,13 @@ describe('kofukin compare: per-indicator peer data', () => {
     return { file, outDir };
   };
 
-  it('adds the sheet 指標別比較: indicators × cities with scores, plus the mean', () => {
+  it('adds the sheet 指標別比較: indicators × cities with scores, plus the mean', async () => {
     const { file, outDir } = withScores((g) => {
       g.members[11].scores = kyotoScores; // 京都市, complete
       g.members[12].scores = { 'suishin.I.i.1': 16, 'suishin.I.i.2': 12 }; // 大阪市, partial
     });
     const out = join(outDir, 'c.xlsx');
-    const r = runCli(['compare', file, '--highlight', '261009', '--out', out]);
+    const r = await runMain(['compare', file, '--highlight', '261009', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const book = readXlsx(readFileSync(out));
@@ -284,12 +285,12 @@ describe('kofukin compare: per-indicator peer data', () => {
     expect(book.style(s.cells.get('F10')!.style).bold).toBe(false);
   });
 
-  it('rejects per-indicator scores that break the catalog, naming the JSON path; writes nothing', () => {
+  it('rejects per-indicator scores that break the catalog, naming the JSON path; writes nothing', async () => {
     const { file, outDir } = withScores((g) => {
       g.members[11].scores = { ...kyotoScores, 'suishin.I.i.1': 15 };
       g.members[12].scores = { 'suishin.I.i.1': 17, 'suishin.I.i.9': 1 };
     });
-    const r = runCli(['compare', file, '--out', join(outDir, 'c.xlsx')]);
+    const r = await runMain(['compare', file, '--out', join(outDir, 'c.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: $.members[11].suishin: stated 推進 score of 京都市 277 does not equal the 276 derived`);
     expect(r.stderr).toContain(`${file}: $.members[12].scores["suishin.I.i.1"]: score 17 of "suishin.I.i.1" is above its maximum 16`);
@@ -299,7 +300,7 @@ describe('kofukin compare: per-indicator peer data', () => {
 });
 
 describe('kofukin compare: bad input writes nothing', () => {
-  it('a stated rank that disagrees with the scores', () => {
+  it('a stated rank that disagrees with the scores', async () => {
     const dir = tmp('compare-bad');
     const group = JSON.parse(readFileSync(peersFile, 'utf8'));
     group.members[0].stated.totalRank = 7;
@@ -308,16 +309,16 @@ describe('kofukin compare: bad input writes nothing', () => {
     const outDir = join(dir, 'out');
     mkdirSync(outDir);
     for (const extra of [[], ['--csv']]) {
-      const r = runCli(['compare', file, ...extra, '--out', join(outDir, extra.length ? 'c.csv' : 'c.xlsx')]);
+      const r = await runMain(['compare', file, ...extra, '--out', join(outDir, extra.length ? 'c.csv' : 'c.xlsx')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`${file}: $.members[0].stated.totalRank: stated 総合 rank of 札幌市 is 7 but the scores give 8`);
     }
     expect(readdirSync(outDir)).toEqual([]);
   });
 
-  it('an unknown --highlight is a usage error', () => {
+  it('an unknown --highlight is a usage error', async () => {
     const outDir = tmp('compare-hl');
-    const r = runCli(['compare', peersFile, '--highlight', '999999', '--out', join(outDir, 'c.xlsx')]);
+    const r = await runMain(['compare', peersFile, '--highlight', '999999', '--out', join(outDir, 'c.xlsx')]);
     expect(r.code).toBe(64);
     expect(r.stderr).toContain('--highlight 999999: no member');
     expect(readdirSync(outDir)).toEqual([]);

@@ -1,6 +1,13 @@
-/** Runs the real CLI in a child process, as a user would. */
+/**
+ * Running the CLI in tests. `runMain` runs a command in-process through `main(argv, io)` (use it
+ * by default); `runCli` starts a real child process through tsx, for the few tests that must see
+ * one (the bin, exit codes of the process, signals): see test/cli/smoke.test.ts.
+ */
 import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli.ts';
 import { repoRoot } from './seeds.ts';
+import { SLOW_TEST_MS } from './time-limits.ts';
 
 export interface CliResult {
   code: number;
@@ -8,36 +15,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export interface CliOptions {
+  /** Variables added to (or, as '', cleared from) the process's environment. */
+  env?: Record<string, string>;
+}
+
+export function runCli(args: string[], options: CliOptions & { cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `${repoRoot}src/cli.ts`, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
-    timeout: 240_000,
+    timeout: SLOW_TEST_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+function sink() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
 /**
  * Runs a command in-process through `main(argv, io)`, capturing what it writes, as `runCli`
- * does for a child process (same result shape). Use this by default; keep `runCli` for the few
- * tests that must see a real process (the bin, exit codes, signals).
+ * does for a child process (same result shape). `env` is added to process.env as for runCli.
+ * Relative paths resolve against the working directory of the test run (the repository).
  */
-export async function runMain(args: string[]): Promise<CliResult> {
-  const { Writable } = await import('node:stream');
-  const { main } = await import('../../src/cli.ts');
-  const sink = () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        chunks.push(String(chunk));
-        done();
-      },
-    });
-    return { stream, text: () => chunks.join('') };
-  };
+export async function runMain(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const out = sink();
   const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream });
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { ...process.env, ...options.env } });
   return { code, stdout: out.text(), stderr: err.text() };
 }

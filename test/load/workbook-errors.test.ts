@@ -9,14 +9,14 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/errors.ts';
 import { readWorkbook } from '../../src/workbook/read.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { samplePath } from '../helpers/seeds.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kofukin-wb-errors-'));
 const good = join(dir, 'good.xlsx');
 
-beforeAll(() => {
-  const r = runCli(['init', samplePath('municipality.json'), '--out', good]);
+beforeAll(async () => {
+  const r = await runMain(['init', samplePath('municipality.json'), '--out', good]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
@@ -48,9 +48,9 @@ async function problems(file: string): Promise<string[]> {
 const places = (list: string[]) => list.map((p) => p.slice(0, p.indexOf(': ')));
 
 /** Runs `build` with --out into a fresh empty directory; exit 2 and the directory stays empty. */
-function buildWritesNothing(file: string): string {
+async function buildWritesNothing(file: string): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'kofukin-wb-out-'));
-  const r = runCli(['build', file, '--out', out]);
+  const r = await runMain(['build', file, '--out', out]);
   expect(r.code, r.stderr).toBe(2);
   expect(readdirSync(out)).toEqual([]);
   return r.stderr;
@@ -67,7 +67,7 @@ describe('malformed workbooks give located errors and write nothing', () => {
     const list = await problems(file);
     expect(places(list)).toEqual(['支援']);
     expect(list[0]).toContain('sheet "支援" is missing');
-    expect(buildWritesNothing(file)).toContain(`${file}: 支援: sheet "支援" is missing`);
+    expect(await buildWritesNothing(file)).toContain(`${file}: 支援: sheet "支援" is missing`);
   });
 
   it('text in a score cell', async () => {
@@ -76,7 +76,7 @@ describe('malformed workbooks give located errors and write nothing', () => {
     expect(list).toEqual([
       '推進!E5: "十六" is not a number: the score of 目標Ⅰ－(i)－2 (suishin.I.i.2) must be a whole number from 0 to 16',
     ]);
-    expect(buildWritesNothing(file)).toContain(`${file}: 推進!E5: "十六" is not a number`);
+    expect(await buildWritesNothing(file)).toContain(`${file}: 推進!E5: "十六" is not a number`);
   });
 
   it('an empty score cell', async () => {
@@ -90,7 +90,7 @@ describe('malformed workbooks give located errors and write nothing', () => {
     expect(list).toEqual([
       '推進!A6: indicator 目標Ⅰ－(i)－3 (suishin.I.i.3) is missing: its row was deleted; every catalog indicator needs a row with a score',
     ]);
-    expect(buildWritesNothing(file)).toContain(`${file}: 推進!A6: indicator 目標Ⅰ－(i)－3 (suishin.I.i.3) is missing`);
+    expect(await buildWritesNothing(file)).toContain(`${file}: 推進!A6: indicator 目標Ⅰ－(i)－3 (suishin.I.i.3) is missing`);
   });
 
   it('an indicator duplicated (a row copied)', async () => {
@@ -100,13 +100,13 @@ describe('malformed workbooks give located errors and write nothing', () => {
     });
     const list = await problems(file);
     expect(list).toEqual(['推進!A6: indicator "suishin.I.i.2" appears more than once (first at 推進!A5)']);
-    expect(buildWritesNothing(file)).toContain(`${file}: 推進!A6: indicator "suishin.I.i.2" appears more than once`);
+    expect(await buildWritesNothing(file)).toContain(`${file}: 推進!A6: indicator "suishin.I.i.2" appears more than once`);
   });
 
   it('a score above the maximum', async () => {
     const file = await broken('above-max', (wb) => (sheet(wb, '推進').getCell('E4').value = 18));
     expect(await problems(file)).toEqual(['推進!E4: 18 is above the maximum 16 of 目標Ⅰ－(i)－1 (suishin.I.i.1)']);
-    expect(buildWritesNothing(file)).toContain(`error: ${file}: 推進!E4: 18 is above the maximum 16 of 目標Ⅰ－(i)－1 (suishin.I.i.1)`);
+    expect(await buildWritesNothing(file)).toContain(`error: ${file}: 推進!E4: 18 is above the maximum 16 of 目標Ⅰ－(i)－1 (suishin.I.i.1)`);
   });
 
   it('an unknown indicator id, and one on the wrong sheet', async () => {
@@ -135,7 +135,7 @@ describe('malformed workbooks give located errors and write nothing', () => {
     expect(places(list)).toEqual(['推進!E4', '推進!E9', '支援!E20', '基本情報!B5', '未得点理由!A4', '交付金!A5']);
     expect(list[3]).toBe('基本情報!B5: must be a 6-digit 全国地方公共団体コード');
     expect(list[5]).toBe('交付金!A5: fiscal year 2018 appears more than once (first at 交付金!A4)');
-    const stderr = buildWritesNothing(file);
+    const stderr = await buildWritesNothing(file);
     for (const place of places(list)) expect(stderr).toContain(`${file}: ${place}: `);
   });
 
@@ -167,7 +167,7 @@ describe('malformed workbooks give located errors and write nothing', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatch(/^not a readable \.xlsx workbook/);
     const out = mkdtempSync(join(tmpdir(), 'kofukin-wb-out-'));
-    const r = runCli(['init', file, '--out', join(out, 'x.xlsx')]);
+    const r = await runMain(['init', file, '--out', join(out, 'x.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: not a readable .xlsx workbook`);
     expect(readdirSync(out)).toEqual([]);

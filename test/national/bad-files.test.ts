@@ -15,7 +15,7 @@ import { formatCsv } from '../../src/national/csv.ts';
 import { readNationalCsvText, readNationalFile } from '../../src/national/read.ts';
 import { synthTable, synthesizeNational } from '../../src/national/synth.ts';
 import { resultsWorkbook } from '../../src/national/xlsx.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { dataPath } from '../helpers/seeds.ts';
 
 const catalog = loadCatalog(2024);
@@ -170,10 +170,10 @@ describe('located errors in XLSX national files', () => {
 });
 
 describe('kofukin national with a bad file', () => {
-  it('exits 2 and prints each problem as file: place: rule', () => {
+  it('exits 2 and prints each problem as file: place: rule', async () => {
     const f = join(dir, 'cli-bad.csv');
     writeFileSync(f, grants('011002,北海道,札幌市,551217,270,x,'));
-    const r = runCli(['national', f, '--out', join(dir, 'out'), '--no-pdf']);
+    const r = await runMain(['national', f, '--out', join(dir, 'out'), '--no-pdf']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kofukin national: error: ${f}: line 2, column 6 (shien): "x" is not a number: the shien score must be a whole number\n`);
   });

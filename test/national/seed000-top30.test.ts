@@ -14,7 +14,7 @@ import { loadJson } from '../../src/load/json.ts';
 import { readNationalFile } from '../../src/national/read.ts';
 import { deriveNational, sizeClassOf, topRanking } from '../../src/national/derive.ts';
 import { parseCsv } from '../../src/national/csv.ts';
-import { dataPath, readSeed, repoRoot, SEED_NATIONAL, seedsAvailable } from '../helpers/seeds.ts';
+import { dataPath, readSeed, repoRoot, SEED_NATIONAL } from '../helpers/seeds.ts';
 import { parseSeedTop30, SEED_TABLE_LABELS } from '../fixtures/national/seed000-tables.ts';
 import { buildSeedTop30Rows } from '../fixtures/national/build-seed000-top30.ts';
 
@@ -22,7 +22,7 @@ const fixture = `${repoRoot}test/fixtures/national/seed000-top30.csv`;
 const catalog = loadCatalog(2024);
 const rules = loadScoringRules(2024);
 
-describe.skipIf(!seedsAvailable())('seed 000 top-30 tables from a national results file', () => {
+describe('seed 000 top-30 tables from a national results file', () => {
   const seedTables = () => parseSeedTop30(readSeed(SEED_NATIONAL));
 
   it('the seed has six tables of 30 rows', () => {

@@ -121,7 +121,7 @@ describe('the synthetic dataset', () => {
     const fromC = await readNationalFile(c, { catalog, rules, source: 's' });
     expect(fromX).toEqual(fromC);
     expect(fromX.municipalities).toHaveLength(200);
-  }, 30_000);
+  });
 });
 
 describe('the aggregate table on the synthetic dataset', () => {

@@ -92,6 +92,27 @@ describe('launchBrowser', () => {
   });
 });
 
+describe('a running browser (KOFUKIN_BROWSER_WS_ENDPOINT)', () => {
+  it('is connected to instead of launching; one that is not there is an environment error naming it', async () => {
+    const endpoint = 'ws://127.0.0.1:9/devtools/browser/nowhere';
+    const err = await launchBrowser({ env: { KOFUKIN_BROWSER_WS_ENDPOINT: endpoint, PATH: '' }, installedPaths: [], sparticuz: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as Error).message).toContain(`cannot connect to the browser at ${endpoint} (option browserWSEndpoint or env KOFUKIN_BROWSER_WS_ENDPOINT)`);
+    expect((err as EnvironmentError).exitCode).toBe(69);
+  });
+
+  it('an explicit browser path or an empty address launches instead', async () => {
+    const broken = fakeExecutable('broken-chrome-2');
+    for (const opts of [
+      { executablePath: broken, env: { KOFUKIN_BROWSER_WS_ENDPOINT: 'ws://127.0.0.1:9/x', PATH: '' } },
+      { browserWSEndpoint: '', env: { KOFUKIN_BROWSER: broken, KOFUKIN_BROWSER_WS_ENDPOINT: 'ws://127.0.0.1:9/x', PATH: '' } },
+    ]) {
+      const err = await launchBrowser({ ...opts, installedPaths: [], sparticuz: false, timeoutMs: 10_000 }).catch((e: unknown) => e);
+      expect((err as Error).message).toContain(`1. explicit (${broken}): launch failed`);
+    }
+  });
+});
+
 describe('@sparticuz/chromium fallback', () => {
   let available = true;
   try {

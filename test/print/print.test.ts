@@ -144,12 +144,18 @@ describe('BrowserSession', () => {
     let inUse = 0;
     let peak = 0;
     const seen = new Set<unknown>();
+    // each page is held until two are out at once (however slowly a busy machine opens the
+    // second), then 400 ms more, so that a pool handing out more than two would be seen
+    let twoOut!: () => void;
+    const bothOut = new Promise<void>((r) => (twoOut = r));
     await Promise.all(
       Array.from({ length: 5 }, () =>
         session.withPage(async (page) => {
           expect(seen.has(page)).toBe(false);
           seen.add(page);
           peak = Math.max(peak, ++inUse);
+          if (inUse >= 2) twoOut();
+          await bothOut;
           await new Promise((r) => setTimeout(r, 400));
           inUse--;
         }),
@@ -160,19 +166,26 @@ describe('BrowserSession', () => {
   });
 
   it('relaunches the browser after a crash', async () => {
-    const before = session.launched!;
-    const gone = new Promise((r) => before.browser.once('disconnected', r));
-    before.browser.process()!.kill('SIGKILL');
-    await gone;
-    const again = await print(html);
-    expect(again.pdf.equals(first.pdf)).toBe(true);
-    expect(session.restarts).toBe(1);
-    expect(session.launched).not.toBe(before);
-    expect(session.launched!.browser.connected).toBe(true);
+    // a browser of its own: the shared one must not be killed
+    const own = new BrowserSession({ maxPages: 2, browserWSEndpoint: '' });
+    try {
+      const before = await own.start();
+      expect(before.source).not.toBe('connected');
+      const gone = new Promise((r) => before.browser.once('disconnected', r));
+      before.browser.process()!.kill('SIGKILL');
+      await gone;
+      const again = await own.withPage((page) => printPdf(page, html, meta, { env }));
+      expect(again.pdf.equals(first.pdf)).toBe(true);
+      expect(own.restarts).toBe(1);
+      expect(own.launched).not.toBe(before);
+      expect(own.launched!.browser.connected).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 
   it('closes once', async () => {
-    const other = new BrowserSession();
+    const other = new BrowserSession({ browserWSEndpoint: '' });
     const l = await other.start();
     const a = other.close();
     const b = other.close();
@@ -180,5 +193,24 @@ describe('BrowserSession', () => {
     await a;
     expect(l.browser.connected).toBe(false);
     await expect(other.acquire()).rejects.toThrow(/closed/);
+  });
+
+  it('on a running browser: connects, and on close leaves it running without its pages', async () => {
+    const shared = session.launched!;
+    expect(shared.source).toBe('connected'); // the run's browser (KOFUKIN_BROWSER_WS_ENDPOINT)
+    const other = new BrowserSession({ browserWSEndpoint: shared.browser.wsEndpoint(), sparePages: 2 });
+    const l = await other.start();
+    expect(l.source).toBe('connected');
+    const page = await other.acquire();
+    const marker = `data:text/html,<title>probe-${process.pid}-${Date.now()}</title>`;
+    await page.goto(marker);
+    const open = async () => (await shared.browser.pages()).map((p) => p.url());
+    expect(await open()).toContain(marker);
+    await other.close();
+    expect(l.browser.connected).toBe(false);
+    expect(shared.browser.connected).toBe(true);
+    expect(await open()).not.toContain(marker);
+    const printed = await print(html);
+    expect(printed.pdf.equals(first.pdf)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/seeds.ts';
 
 const RAW = `${repoRoot}test/fixtures/raw/fictional-20.csv`;
@@ -8,8 +8,8 @@ const TOWN = `${repoRoot}data/samples/fictional-town/municipality.json`;
 const KYOTO = `${repoRoot}data/samples/kyoto-2024/municipality.json`;
 
 describe('kofukin tiers', () => {
-  it('prints the cut-offs of every series', () => {
-    const r = runCli(['tiers', RAW]);
+  it('prints the cut-offs of every series', async () => {
+    const r = await runMain(['tiers', RAW]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('20市町村、45系列（架空のデータ）');
@@ -18,8 +18,8 @@ describe('kofukin tiers', () => {
     expect(r.stdout).toMatch(/shien\.I\.ii\.6 .* 19 /);
   });
 
-  it('--code: the municipality’s tiers, the value needed for the next tier and the points it adds', () => {
-    const r = runCli(['tiers', RAW, '--code', '990001']);
+  it('--code: the municipality’s tiers, the value needed for the next tier and the points it adds', async () => {
+    const r = await runMain(['tiers', RAW, '--code', '990001']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('990001 架空町（架空）');
     expect(r.stdout).toMatch(/suishin\.II\.ii\.1 +ケアプラン点検の実施割合 +39\.8% +9\/20 +上位5割 +60\.9%以上で上位3割 +\+4/);
@@ -28,8 +28,8 @@ describe('kofukin tiers', () => {
     expect(r.stdout).toMatch(/推進 目標Ⅱ－\(ii\)－1 +ケアプラン点検の実施状況 +8\/16/);
   });
 
-  it('--json', () => {
-    const r = runCli(['tiers', RAW, '--code', '990001', '--json']);
+  it('--json', async () => {
+    const r = await runMain(['tiers', RAW, '--code', '990001', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ format: 'kofukin-tiers/1', fiscalYear: 2024, fictional: true, municipalityCount: 20 });
@@ -40,26 +40,26 @@ describe('kofukin tiers', () => {
     expect(j.municipality.indicators.find((i: { indicator: string }) => i.indicator === 'suishin.IV.5')).toEqual({ indicator: 'suishin.IV.5', score: 20, max: 20, complete: true });
   });
 
-  it('errors: a code not in the file, a bad --code, a bad file with located problems', () => {
-    const missing = runCli(['tiers', RAW, '--code', '123456']);
+  it('errors: a code not in the file, a bad --code, a bad file with located problems', async () => {
+    const missing = await runMain(['tiers', RAW, '--code', '123456']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no row for municipality code 123456');
-    expect(runCli(['tiers', RAW, '--code', '12ab']).code).toBe(64);
-    const bad = runCli(['tiers', BAD]);
+    expect((await runMain(['tiers', RAW, '--code', '12ab'])).code).toBe(64);
+    const bad = await runMain(['tiers', BAD]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad-rows.csv: line 3, column 4 (suishin.II.ii.1): "abc" is not a number');
     expect(bad.stderr).toContain('line 4, column 1 (code): municipality code 990001 appears more than once');
     expect(bad.stderr.trim().split('\n')).toHaveLength(4);
   });
 
-  it('is listed in the help', () => {
-    expect(runCli(['help']).stdout).toMatch(/\n {2}tiers +tier cut-offs/);
+  it('is listed in the help', async () => {
+    expect((await runMain(['help'])).stdout).toMatch(/\n {2}tiers +tier cut-offs/);
   });
 });
 
 describe('kofukin whatif --raw', () => {
-  it('adds the value needed for the next tier to each ranked what-if entry', () => {
-    const r = runCli(['whatif', TOWN, '--raw', RAW]);
+  it('adds the value needed for the next tier to each ranked what-if entry', async () => {
+    const r = await runMain(['whatif', TOWN, '--raw', RAW]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('実績値 → 次の区分');
     expect(r.stdout).toMatch(/ケアプラン点検の実施状況 .*上位3割に到達（ウ） .*ケアプラン点検の実施割合 39\.8% → 60\.9%以上で上位3割（\+4点）/);
@@ -67,8 +67,8 @@ describe('kofukin whatif --raw', () => {
     expect(r.stdout).toContain('平均要介護度の変化率（要介護1・2、2019年1月→2023年1月） -0.38% → -1.28%以下で上位3割（+5点）');
   });
 
-  it('--json: rawNextTier per item (absent without --raw)', () => {
-    const j = JSON.parse(runCli(['whatif', TOWN, '--raw', RAW, '--json']).stdout);
+  it('--json: rawNextTier per item (absent without --raw)', async () => {
+    const j = JSON.parse((await runMain(['whatif', TOWN, '--raw', RAW, '--json'])).stdout);
     const item = j.items.find((i: { indicator: string }) => i.indicator === 'suishin.II.ii.1');
     expect(item.rawNextTier).toMatchObject({
       text: 'ケアプラン点検の実施割合 39.8% → 60.9%以上で上位3割（+4点）',
@@ -77,12 +77,12 @@ describe('kofukin whatif --raw', () => {
       steps: [{ series: 'suishin.II.ii.1', value: 39.8, tierLabel: '上位5割', needed: { value: 60.9, direction: '以上', label: '上位3割', points: 4 } }],
     });
     expect(j.items.find((i: { indicator: string }) => i.indicator === 'suishin.III.i.2').rawNextTier).toBeNull();
-    const plain = JSON.parse(runCli(['whatif', TOWN, '--json']).stdout);
+    const plain = JSON.parse((await runMain(['whatif', TOWN, '--json'])).stdout);
     expect(plain.items[0]).not.toHaveProperty('rawNextTier');
   });
 
-  it('a municipality whose code is not in the raw file is a clear error', () => {
-    const r = runCli(['whatif', KYOTO, '--raw', RAW]);
+  it('a municipality whose code is not in the raw file is a clear error', async () => {
+    const r = await runMain(['whatif', KYOTO, '--raw', RAW]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fictional-20.csv: no row for municipality code 261009 (京都市, from');
     expect(r.stdout).toBe('');

@@ -24,7 +24,7 @@ beforeAll(async () => {
   rows = nation.rows;
   inputs = await loadReportInputs(samplePath('municipality.json'), { nation: nation.file });
   prepared = prepareReport(inputs);
-}, 60_000);
+});
 
 /** W including Kyoto, exactly. */
 function weightSum(g: 'suishin' | 'shien'): bigint {
