@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors/errors.ts';
 import { inputMessages } from '../errors/messages.ts';
-import { readUserFile } from './file.ts';
+import { endOfCentralDirectory } from '../common/zip.ts';
 
 const MiB = 1024 * 1024;
 
@@ -31,12 +31,7 @@ export function isZip(bytes: Uint8Array): boolean {
 export function checkXlsxArchive(bytes: Uint8Array, file: string, cap = XLSX_UNCOMPRESSED_CAP): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isZip(buf)) fail(file, inputMessages.notXlsx());
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) fail(file, inputMessages.brokenXlsx('no end of central directory'));
   const count = buf.readUInt16LE(eocd + 10);
   const dirOffset = buf.readUInt32LE(eocd + 16);
@@ -84,9 +79,4 @@ export async function workbookFromBytes(bytes: Uint8Array, file: string): Promis
     fail(file, inputMessages.brokenXlsx(String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 120)));
   }
   return wb;
-}
-
-/** Reads a user's .xlsx workbook: regular file, size caps, archive checks, then exceljs. */
-export async function readUserWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return workbookFromBytes(readUserFile(file, 'xlsx'), file);
 }

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import { cellErrorRule, cellMunicipalityCode, cellText, isoDate, numberFromText, xlsxCell, type CellValue } from '../input/cells.ts';
-import { readUserWorkbook } from '../input/xlsx.ts';
+import { readUserFile } from '../input/file.ts';
+import { workbookFromBytes } from '../input/xlsx.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import {
   ESTIMATE_MARK,
@@ -420,9 +421,10 @@ function parseDateText(text: string): string | undefined {
 
 /** Reads and validates a fill-in workbook. */
 export async function readWorkbook(file: string, options: ReadWorkbookOptions = {}): Promise<WorkbookContents> {
+  const bytes = readUserFile(file, 'xlsx'); // a regular file within the size cap, whatever its name
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new InputError([{ location: { file }, rule: workbookMessages.notXlsx(), severity: 'error' }]);
-  const wb = await readUserWorkbook(file);
+  const wb = await workbookFromBytes(bytes, file);
   const rd = new Reader(file, wb);
 
   // 基本情報 first: the fiscal year picks the catalog.
