@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { jsonPath } from '../input/json.ts';
+import { formatPosition, jsonPath } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 
 export { jsonPath } from '../input/json.ts';
@@ -32,7 +32,18 @@ export function readJsonFile(file: string): unknown {
   return readUserJson(file).value;
 }
 
-/** Reads and validates a JSON file in one step. */
+/**
+ * Reads and validates a JSON file in one step; schema problems name the JSON path and the line
+ * and column where it was typed (`$.members[3].suishin (line 40, column 7)`).
+ */
 export function loadJson<S extends z.ZodType>(schema: S, file: string): z.output<S> {
-  return validate(schema, readJsonFile(file), file);
+  const doc = readUserJson(file);
+  const result = schema.safeParse(doc.value);
+  if (result.success) return result.data;
+  throw new InputError(
+    schemaProblems(result.error, file).map((p) => {
+      const at = doc.places.get(p.location.place!);
+      return at ? { ...p, location: { file, place: `${p.location.place} (${formatPosition(at)})` } } : p;
+    }),
+  );
 }
