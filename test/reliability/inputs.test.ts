@@ -357,4 +357,13 @@ describe('one municipality-code rule for every reader', () => {
     expect(readMunicipalityCode('26100')).toMatchObject({ ok: false, rule: expect.stringMatching(/^"26100" has 5 digits/) });
     expect(readMunicipalityCode('2610')).toMatchObject({ ok: false, rule: expect.stringContaining('is not a 全国地方公共団体コード') });
   });
+
+  it('the municipality.json code goes through the same rule', async () => {
+    const five = sample((t) => t.replace('"code": "261009"', '"code": "26100"'));
+    const r = await runMain(['summary', five.file]);
+    expectUserError(r, 2, five.file, '$.municipality.code (line 4, column 5)', '"26100" has 5 digits: give the 6-digit 全国地方公共団体コード');
+    const wrong = sample((t) => t.replace('"code": "261009"', '"code": "261008"'));
+    const w = await runMain(['summary', wrong.file]);
+    expectUserError(w, 2, wrong.file, '$.municipality.code (line 4, column 5)', 'code 261008 has a wrong check digit: 26100 gives 261009');
+  });
 });
