@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
-import { cellErrorRule, cellMunicipalityCode, cellText, isoDate, numberFromText, xlsxCell, type CellValue } from '../input/cells.ts';
+import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, isoDate, numberFromText, xlsxCell } from '../input/cells.ts';
 import { readUserFile } from '../input/file.ts';
 import { workbookFromBytes } from '../input/xlsx.ts';
 import { indicatorRef } from '../derive/scores.ts';
@@ -87,13 +87,6 @@ export const workbookMessages = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Cell values (src/input/cells.ts)
-
-type Plain = CellValue;
-const plain = xlsxCell;
-const textOf = cellText;
-
-// ---------------------------------------------------------------------------------------------
 // The reader
 
 class Reader {
@@ -119,7 +112,7 @@ class Reader {
   /** Row number of the header row (column A = first header label), searching the first 20 rows. */
   headerRow(ws: ExcelJS.Worksheet, first: string): number | undefined {
     for (let r = 1; r <= Math.min(20, Math.max(ws.rowCount, 1)); r++) {
-      if (textOf(plain(ws.getRow(r).getCell(1).value)) === first) return r;
+      if (cellText(xlsxCell(ws.getRow(r).getCell(1).value)) === first) return r;
     }
     this.problem(ws.name, workbookMessages.missingHeader(ws.name, first));
     return undefined;
@@ -128,23 +121,14 @@ class Reader {
   /** A whole number from a cell; a problem (and undefined) when it is not one. */
   wholeNumber(ws: ExcelJS.Worksheet, row: number, col: number, what: string, opts: { min?: number; max?: number } = {}): number | undefined {
     const place = cellPlace(ws.name, row, col);
-    const p = plain(ws.getRow(row).getCell(col).value);
-    let n: number | undefined;
-    if (p.kind === 'number') n = p.value;
-    else if (p.kind === 'text') {
-      n = numberFromText(p.value);
-      if (n === undefined) {
-        this.problem(place, workbookMessages.notANumber(p.value, what));
-        return undefined;
-      }
-    } else if (p.kind === 'error') {
-      this.problem(place, cellErrorRule(p));
-      return undefined;
-    } else if (p.kind === 'empty') return undefined;
-    else {
-      this.problem(place, workbookMessages.badValue(what));
+    const p = xlsxCell(ws.getRow(row).getCell(col).value);
+    const read = cellNumber(p, (t) => (p.kind === 'text' ? workbookMessages.notANumber(t, what) : workbookMessages.badValue(what)));
+    if (read.kind === 'empty') return undefined;
+    if (read.kind === 'problem') {
+      this.problem(place, read.rule);
       return undefined;
     }
+    const n = read.value;
     if (!Number.isInteger(n)) {
       this.problem(place, workbookMessages.notWhole(n, what));
       return undefined;
@@ -157,17 +141,17 @@ class Reader {
   }
 
   text(ws: ExcelJS.Worksheet, row: number, col: number): string | undefined {
-    const p = plain(ws.getRow(row).getCell(col).value);
+    const p = xlsxCell(ws.getRow(row).getCell(col).value);
     if (p.kind === 'error') {
       this.problem(cellPlace(ws.name, row, col), cellErrorRule(p));
       return undefined;
     }
-    return textOf(p);
+    return cellText(p);
   }
 
   isBlankRow(ws: ExcelJS.Worksheet, row: number, columns: number): boolean {
     const r = ws.getRow(row);
-    for (let c = 1; c <= columns; c++) if (plain(r.getCell(c).value).kind !== 'empty') return false;
+    for (let c = 1; c <= columns; c++) if (xlsxCell(r.getCell(c).value).kind !== 'empty') return false;
     return true;
   }
 
@@ -208,7 +192,7 @@ function catalogIndicators(catalog: Catalog): IndicatorInfo[] {
 function infoRows(rd: Reader, ws: ExcelJS.Worksheet): Map<InfoField, number> {
   const byLabel = new Map<string, number>();
   for (let r = 1; r <= ws.rowCount; r++) {
-    const label = textOf(plain(ws.getRow(r).getCell(1).value));
+    const label = cellText(xlsxCell(ws.getRow(r).getCell(1).value));
     if (label !== undefined && !byLabel.has(label)) byLabel.set(label, r);
   }
   const rows = new Map<InfoField, number>();
@@ -238,7 +222,7 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
       break;
     }
     if (id === undefined) {
-      if (plain(ws.getRow(r).getCell(SCORE_COL.score).value).kind !== 'empty') rd.problem(idPlace, workbookMessages.scoreWithoutId());
+      if (xlsxCell(ws.getRow(r).getCell(SCORE_COL.score).value).kind !== 'empty') rd.problem(idPlace, workbookMessages.scoreWithoutId());
       continue;
     }
     const ind = mine.get(id);
@@ -254,7 +238,7 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
     }
     seenAt.set(id, r);
     rd.places.set(`results${jsonPath(['scores', id]).slice(1)}`, scorePlace);
-    const p = plain(ws.getRow(r).getCell(SCORE_COL.score).value);
+    const p = xlsxCell(ws.getRow(r).getCell(SCORE_COL.score).value);
     let score: number | undefined;
     if (p.kind === 'empty') rd.problem(scorePlace, workbookMessages.emptyScore(ind.ref, id, ind.max));
     else if (p.kind === 'number') score = p.value;
@@ -262,7 +246,7 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
       score = numberFromText(p.value);
       if (score === undefined) rd.problem(scorePlace, workbookMessages.scoreText(p.value, ind.ref, id, ind.max));
     } else if (p.kind === 'error') rd.problem(scorePlace, cellErrorRule(p));
-    else rd.problem(scorePlace, workbookMessages.scoreText(textOf(p) ?? '', ind.ref, id, ind.max));
+    else rd.problem(scorePlace, workbookMessages.scoreText(cellText(p) ?? '', ind.ref, id, ind.max));
     if (score === undefined) continue;
     if (!Number.isInteger(score)) rd.problem(scorePlace, workbookMessages.notWhole(score, `the score of ${ind.ref} (${id}) must be a whole number from 0 to ${ind.max}`));
     else if (score < 0) rd.problem(scorePlace, workbookMessages.scoreNegative(score, ind.ref, id));
@@ -377,8 +361,8 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
     }
     const amountCols = [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien] as const;
     const isDash = (c: number) => /^[-－―‐ー−]$/.test(rd.text(ws, r, c) ?? '');
-    const filled = amountCols.filter((c) => plain(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
-    if (filled.length === 0 && plain(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
+    const filled = amountCols.filter((c) => xlsxCell(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
+    if (filled.length === 0 && xlsxCell(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
     const year = rd.wholeNumber(ws, r, GRANTS_COL.year, 'the fiscal year must be a western year such as 2024');
     const yearPlace = cellPlace(ws.name, r, GRANTS_COL.year);
     if (a === undefined) rd.problem(yearPlace, workbookMessages.emptyRequired(GRANTS_HEADER[0]));
@@ -468,7 +452,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   let code: string | undefined;
   let codeRule: string | undefined; // reported in order with the other 基本情報 values, below
   if (info && codeRow !== undefined) {
-    const p = plain(info.getRow(codeRow).getCell(INFO_VALUE_COLUMN).value);
+    const p = xlsxCell(info.getRow(codeRow).getCell(INFO_VALUE_COLUMN).value);
     if (p.kind !== 'empty') {
       // one rule for every reader (src/common/municipality-code.ts); a number lost its leading 0
       const r = cellMunicipalityCode(p);
@@ -554,7 +538,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   const dateRow = rows.get('date');
   let date: string | undefined;
   if (info && dateRow !== undefined) {
-    const p = plain(info.getRow(dateRow).getCell(INFO_VALUE_COLUMN).value);
+    const p = xlsxCell(info.getRow(dateRow).getCell(INFO_VALUE_COLUMN).value);
     if (p.kind === 'date') date = isoDate(p.value);
     else if (p.kind === 'number') date = isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(p.value) * 86_400_000));
     else if (p.kind === 'text') {
