@@ -174,36 +174,25 @@ export function parseJsonDocument(input: string, file: string): JsonDocument {
         if (i < len) throw new SyntaxProblem(i, inputMessages.jsonTrailingText());
         break;
       }
-      const c = text[i];
       if (i >= len) throw new SyntaxProblem(i, inputMessages.jsonUnexpectedEnd());
-      if (top.kind === 'array') {
-        if (c === ']') {
-          i++;
-          stack.pop();
-          continue;
-        }
-        if (top.started) {
-          if (c !== ',') throw new SyntaxProblem(i, inputMessages.jsonExpectedCommaOr(']'));
-          i++;
-          skip();
-          if (text[i] === ']') throw new SyntaxProblem(i, inputMessages.jsonTrailingComma());
-        }
-        path = top.path + `[${top.value.length}]`;
-        top.started = true;
-        expectValue = true;
-        continue;
-      }
-      // object
-      if (c === '}') {
+      // the container closes, or (after its first item) a comma leads to the next item
+      const close = top.kind === 'array' ? ']' : '}';
+      if (text[i] === close) {
         i++;
         stack.pop();
         continue;
       }
       if (top.started) {
-        if (c !== ',') throw new SyntaxProblem(i, inputMessages.jsonExpectedCommaOr('}'));
+        if (text[i] !== ',') throw new SyntaxProblem(i, inputMessages.jsonExpectedCommaOr(close));
         i++;
         skip();
-        if (text[i] === '}') throw new SyntaxProblem(i, inputMessages.jsonTrailingComma());
+        if (text[i] === close) throw new SyntaxProblem(i, inputMessages.jsonTrailingComma());
+      }
+      if (top.kind === 'array') {
+        path = top.path + `[${top.value.length}]`;
+        top.started = true;
+        expectValue = true;
+        continue;
       }
       if (i >= len) throw new SyntaxProblem(i, inputMessages.jsonUnexpectedEnd());
       if (text[i] !== '"') throw new SyntaxProblem(i, inputMessages.jsonExpectedKey());
