@@ -2,11 +2,12 @@
  * Reading the PDFs to bind: each must exist, be a PDF pdf-lib can open (not encrypted) and have
  * pages. Every problem of every file is collected into one InputError.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { EncryptedPDFError, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { DOCUMENT_NUMBER_INFO_KEY } from '../print/metadata.ts';
 import { InputError, type Problem } from '../errors/errors.ts';
+import { messages } from '../errors/messages.ts';
+import { readUserFile } from '../input/file.ts';
 
 export interface AgendaInput {
   /** The path as given. */
@@ -26,25 +27,16 @@ export const fallbackTitle = (file: string): string => basename(file, extname(fi
 
 const problem = (file: string, rule: string, place?: string): Problem => ({ location: { file, ...(place ? { place } : {}) }, rule, severity: 'error' });
 
-function code(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException | undefined)?.code;
-}
-
 async function readOne(file: string, problems: Problem[]): Promise<AgendaInput | undefined> {
-  try {
-    if ((await stat(file)).isDirectory()) {
-      problems.push(problem(file, 'is a directory, not a PDF file'));
-      return undefined;
-    }
-  } catch (err) {
-    problems.push(problem(file, code(err) === 'ENOENT' ? 'file not found' : `cannot be read: ${(err as Error).message}`));
-    return undefined;
-  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readUserFile(file, 'pdf'); // regular files only, within the PDF size cap
   } catch (err) {
-    problems.push(problem(file, code(err) === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read: ${(err as Error).message}`));
+    if (!(err instanceof InputError)) throw err;
+    const rule = err.problems[0]?.rule ?? '';
+    problems.push(
+      problem(file, rule === messages.cannotRead('ENOENT') ? 'file not found' : rule === messages.cannotRead('EACCES') ? 'cannot be read: permission denied' : rule),
+    );
     return undefined;
   }
   // A PDF starts with "%PDF-" (readers accept it anywhere in the first 1024 bytes).

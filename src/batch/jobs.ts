@@ -11,6 +11,7 @@ import { loadReportInputs, type LoadOptions, type ReportInputs } from '../load/r
 import { catalogPath } from '../load/catalog.ts';
 import { scoringRulesPath } from '../load/scoring-rules.ts';
 import { readJsonFile } from '../load/json.ts';
+import { kindOfFile, readUserFile } from '../input/file.ts';
 
 export interface BatchJob {
   /** Output base name and identity in the summary, e.g. kofukin-2024-261009. */
@@ -31,8 +32,20 @@ export function sha256(...parts: Array<string | Buffer>): string {
   return h.digest('hex');
 }
 
+/** Hash of a user's file, read through the input layer; 'none' when absent or unreadable (its job then fails at load with a located error). */
 function fileHash(file: string | undefined): string {
-  return file && existsSync(file) ? sha256(readFileSync(file)) : 'none';
+  if (!file) return 'none';
+  try {
+    return sha256(readUserFile(file, kindOfFile(file)));
+  } catch (err) {
+    if (err instanceof InputError) return 'none';
+    throw err;
+  }
+}
+
+/** Hash of a bundled data file (catalog, scoring rules). */
+function dataHash(file: string): string {
+  return existsSync(file) ? sha256(readFileSync(file)) : 'none';
 }
 
 /** Jobs from every municipality file (*.json, *.xlsx) in a directory (not recursive). */
@@ -80,8 +93,8 @@ export function jobsFromDirectory(dir: string, options: LoadOptions = {}): Batch
         fileHash(file),
         ...(identity?.companions ?? []).map(fileHash),
         ...overrides.map(fileHash),
-        fy ? fileHash(catalogPath(fy)) : '',
-        fy ? fileHash(scoringRulesPath(fy)) : '',
+        fy ? dataHash(catalogPath(fy)) : '',
+        fy ? dataHash(scoringRulesPath(fy)) : '',
       ),
       load: () => loadReportInputs(file, options),
     });

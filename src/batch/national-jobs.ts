@@ -4,13 +4,14 @@
  * as a whole first (its aggregates feed every report); a file-level error stops the batch.
  */
 import { readFileSync } from 'node:fs';
+import { kindOfFile, readUserFile } from '../input/file.ts';
 import { resolve } from 'node:path';
 import { InputError } from '../errors/errors.ts';
 import { loadCatalog, catalogPath } from '../load/catalog.ts';
 import { loadScoringRules, scoringRulesPath } from '../load/scoring-rules.ts';
 import type { ReportInputs } from '../load/report-inputs.ts';
 import { readNationalFile } from '../national/read.ts';
-import { deriveNational } from '../national/derive.ts';
+import { aggregatesOfNation } from '../pipeline/nation.ts';
 import { sha256, type BatchJob } from './jobs.ts';
 
 export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Promise<{ jobs: BatchJob[]; extraText: string }> {
@@ -26,12 +27,8 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Pro
         severity: 'error',
       },
     ]);
-  const derived = deriveNational(dataset, catalog);
-  const national = {
-    ...derived.aggregates,
-    source: dataset.fictional ? `${derived.aggregates.source}（架空の全国データ）` : derived.aggregates.source,
-  };
-  const fileDigest = sha256(readFileSync(path), readFileSync(catalogPath(fiscalYear)), rules ? readFileSync(scoringRulesPath(fiscalYear)) : '');
+  const national = aggregatesOfNation(dataset, catalog);
+  const fileDigest = sha256(readUserFile(path, kindOfFile(path)), readFileSync(catalogPath(fiscalYear)), rules ? readFileSync(scoringRulesPath(fiscalYear)) : '');
   const jobs: BatchJob[] = dataset.municipalities.map((m, row) => ({
     key: `kofukin-${fiscalYear}-${m.code}`,
     code: m.code,

@@ -33,5 +33,6 @@ export async function loadInputsForCli(file: string, options: LoadOptions): Prom
     ...options,
     readResults:
       options.readResults ?? (async (f) => (await import('../workbook/read.ts')).readWorkbook(f, { catalogFile: options.catalogFile })),
+    readNation: options.readNation ?? (async (f, context) => (await import('../pipeline/nation.ts')).readNationForReport(f, context)),
   });
 }

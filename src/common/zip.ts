@@ -13,15 +13,16 @@ export function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/** Offset of a ZIP archive's end-of-central-directory record (searched from the end), or -1. */
+export function endOfCentralDirectory(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
 /** Sets every entry's modification time of a ZIP archive to `date`; returns the same bytes. */
 export function fixZipDates(bytes: Uint8Array, date: Date): Uint8Array {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) throw new Error('internal: not a zip archive (no end of central directory)');
   const { time, date: day } = dosDateTime(date);
   const count = buf.readUInt16LE(eocd + 10);

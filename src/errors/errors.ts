@@ -36,11 +36,33 @@ export class UserError extends Error {
   }
 }
 
-/** One or more problems in input files; every problem is listed, not just the first. */
+/** Problems listed at most in one error; the rest are counted in one last problem. */
+export const MAX_PROBLEMS = 200;
+
+/**
+ * The first `limit` problems, plus one saying how many more there were (so a file with a million
+ * bad rows gives a readable report and no array spread can overflow the stack).
+ */
+export function capProblems(problems: readonly Problem[], limit = MAX_PROBLEMS): Problem[] {
+  // limit + 1: a list already capped by a ProblemCollector keeps its "and N more" line
+  if (problems.length <= limit + 1) return [...problems];
+  const shown = problems.slice(0, limit);
+  const errors = problems.slice(limit).filter((p) => p.severity === 'error');
+  const file = problems[limit]!.location.file;
+  shown.push({ location: { file }, rule: moreProblems(problems.length - limit), severity: errors.length > 0 ? 'error' : 'warning' });
+  return shown;
+}
+
+function moreProblems(n: number): string {
+  return `… and ${n} more problem(s) not listed`;
+}
+
+/** One or more problems in input files; every problem is listed (up to MAX_PROBLEMS), not just the first. */
 export class InputError extends UserError {
   override readonly exitCode = 2;
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  constructor(all: readonly Problem[]) {
+    const problems = capProblems(all);
     const errors = problems.filter((p) => p.severity === 'error');
     const shown = errors.length > 0 ? errors : problems;
     super(
@@ -94,19 +116,25 @@ export function throwIfProblems(problems: Problem[], strict = false): void {
  * `limit`, plus a line saying how many more there were).
  */
 export class ProblemCollector {
+  /** The first `limit` problems; later ones are only counted. */
   readonly problems: Problem[] = [];
+  private more = 0;
   constructor(
     readonly file: string,
-    readonly limit = 200,
+    readonly limit = MAX_PROBLEMS,
   ) {}
   add(place: string | undefined, rule: string): void {
-    this.problems.push({ location: { file: this.file, place }, rule, severity: 'error' });
+    if (this.problems.length < this.limit) this.problems.push({ location: { file: this.file, place }, rule, severity: 'error' });
+    else this.more++;
+  }
+  /** Every problem added, listed or not. */
+  get count(): number {
+    return this.problems.length + this.more;
   }
   throwIfAny(): void {
-    if (this.problems.length === 0) return;
-    const shown = this.problems.slice(0, this.limit);
-    if (this.problems.length > this.limit)
-      shown.push({ location: { file: this.file }, rule: `… and ${this.problems.length - this.limit} more problem(s) not listed`, severity: 'error' });
+    if (this.count === 0) return;
+    const shown = [...this.problems];
+    if (this.more > 0) shown.push({ location: { file: this.file }, rule: moreProblems(this.more), severity: 'error' });
     throw new InputError(shown);
   }
 }

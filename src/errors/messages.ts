@@ -55,6 +55,59 @@ export const messages = {
     `the national results file gives ${code} a ${what} of ${inFile} but the report has ${inReport}; the report's figure is used`,
 } as const;
 
+// --- input layer (src/input): opening, decoding and parsing the user's files. Named functions,
+// English for now (a later issue translates them). None quotes the content of a file.
+export const inputMessages = {
+  notRegularFile: (what: string, expected: string) => `is ${what}, not ${expected}`,
+  fileTooLarge: (kind: string, size: number, cap: number) =>
+    `is too large for ${kind}: ${mib(size)} on disk, the limit is ${mib(cap)} (see "Input limits" in the README)`,
+  utf16: (format: string) => `is UTF-16 text, not UTF-8: save the ${format} as UTF-8 (in Excel: "CSV UTF-8 (comma delimited)"; in Notepad: encoding UTF-8)`,
+  binaryFile: (format: string) => `is not ${format} text: it holds binary control characters (is it the file you meant?)`,
+  notText: (format: string) => `is neither UTF-8 nor Shift_JIS text: save the ${format} as UTF-8 (with or without BOM)`,
+  shiftJisRefused: (format: string) =>
+    `is Shift_JIS (CP932) text; ${format} files must be UTF-8: re-save it as UTF-8 (Notepad: 名前を付けて保存 → 文字コード UTF-8; VS Code: "Save with Encoding" → UTF-8)`,
+  forbiddenKey: (key: string) => `key "${key}" is not allowed (it would be lost or change the object on the way through JavaScript)`,
+  jsonEmpty: () => 'the file is empty',
+  jsonUnexpectedEnd: () => 'unexpected end of the file (a value, a closing "}" or "]" is missing)',
+  jsonExpectedValue: () => 'expected a value here (a string in double quotes, a number, an object, an array, true, false or null)',
+  jsonExpectedKey: () => 'expected a key in double quotes',
+  jsonExpectedColon: () => 'expected ":" after the key',
+  jsonExpectedCommaOr: (close: string) => `expected "," or "${close}" here`,
+  jsonTrailingComma: () => `a comma before the closing bracket (JSON allows no trailing comma)`,
+  jsonTrailingText: () => 'more text after the end of the JSON value',
+  jsonUnterminatedString: () => 'a string is never closed (a double quote is missing)',
+  jsonControlInString: () => 'a line break or control character inside a string (write it as \\n or \\t)',
+  jsonBadEscape: () => 'an invalid escape sequence in a string (a backslash must be doubled: \\\\)',
+  jsonBadNumber: () => 'not a valid JSON number (no leading zeros, "+", "." without digits, NaN or Infinity)',
+  jsonTooDeep: (max: number) => `nested deeper than ${max} levels of objects and arrays`,
+  cellError: (error: string) => `the cell shows the error ${error}`,
+  emptyCode: () => '団体コード (code) is empty',
+  tableNoRows: () => 'the file has a header row but no municipality rows',
+  emptyHeader: () => 'a column without a header has values',
+  fieldCount: (count: number, expected: number) => `the row has ${count} fields but the header has ${expected}`,
+  missingValue: (what: string) => `${what} is empty`,
+  notBoolean: (text: string) => `${JSON.stringify(text)} is not a yes/no value for fictional (use true/false, 1/0 or はい/いいえ)`,
+  duplicateColumn: (field: string, first: string) => `column "${field}" appears more than once (first at ${first})`,
+  duplicateCode: (code: string, first: string) => `municipality code ${code} appears more than once (first at ${first})`,
+  badCode: (text: string) => `${JSON.stringify(text)} is not a 全国地方公共団体コード (6 digits, or 5 without the check digit)`,
+  badCheckDigit: (code: string, expected: string) => `code ${code} has a wrong check digit: ${code.slice(0, 5)} gives ${expected}`,
+  fiveDigitCode: (text: string) =>
+    `"${text}" has 5 digits: give the 6-digit 全国地方公共団体コード with its check digit (a spreadsheet may have dropped a leading 0: 北海道 011002 → 11002; format the column as text)`,
+  noHeaderRow: () => 'the file has no header row',
+  noSheet: () => 'the workbook has no worksheet',
+  notXlsx: () => 'not a readable .xlsx workbook (it is not a ZIP archive): save it from Excel as "Excel Workbook (*.xlsx)"',
+  brokenXlsx: (detail: string) => `not a readable .xlsx workbook (${detail})`,
+  xlsxTooLarge: (cap: number) =>
+    `is too large: its contents would take more than ${mib(cap)} uncompressed (see "Input limits" in the README); delete unused rows and sheets, or give a CSV file`,
+  xlsxTooManyEntries: (count: number, max: number) => `has ${count} parts inside; an .xlsx workbook has a few dozen (at most ${max} are read)`,
+  formulaWithoutValue: () =>
+    'the cell has a formula but no saved value (the file was written by a program, not saved by Excel): open and save it in Excel, or type the value',
+} as const;
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 // --- output layer (src/output)
 /**
  * Messages of the output layer: a file that cannot be written (exit 73) and an interrupted run.

@@ -5,9 +5,12 @@
  * failing.
  */
 import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
+import { formatPosition } from '../input/json.ts';
+import { readUserJson } from '../input/read.ts';
 import { loadCatalog, loadCatalogFile } from './catalog.ts';
-import { loadJson } from './json.ts';
+import { validate } from './json.ts';
 import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
@@ -60,7 +63,51 @@ export interface LoadOptions {
   /** Use this catalog file instead of data/catalog/fy<year>.json. */
   catalogFile?: string;
   /** Reads a municipality file that is not JSON (e.g. the .xlsx fill-in workbook). */
-  readResults?: (file: string) => Promise<{ results: MunicipalityResults; narrative?: Narrative; grants?: GrantHistory }>;
+  readResults?: (file: string) => Promise<{
+    results: MunicipalityResults;
+    narrative?: Narrative;
+    grants?: GrantHistory;
+    /** JSON path → the place (cell) each value was read from, to locate rule problems. */
+    places?: ReadonlyMap<string, string>;
+  }>;
+  /**
+   * Reads the `nation` file (injected by the caller, src/pipeline/nation.ts, so this layer
+   * imports nothing of national/): the dataset and the aggregates derived from it.
+   */
+  readNation?: ReadNation;
+}
+
+export type ReadNation = (
+  file: string,
+  context: { catalog: Catalog; rules: RulesFile | null },
+) => Promise<{ data: NationalDataset; aggregates: () => NationalAggregates }>;
+
+/**
+ * Where each value of the files read so far was typed: file → JSON path → place (`$.scores["x"]
+ * (line 12, column 5)` for JSON, `推進!E4` for the workbook). Rule problems are located through it.
+ */
+class Places {
+  private readonly byFile = new Map<string, (path: string) => string | undefined>();
+  set(file: string, lookup: (path: string) => string | undefined): void {
+    this.byFile.set(file, lookup);
+  }
+  /** The problem with its JSON path replaced by the place the user typed the value, when known. */
+  locate(p: Problem): Problem {
+    const place = p.location.place;
+    if (!place?.startsWith('$')) return p;
+    const found = this.byFile.get(p.location.file)?.(place);
+    return found === undefined ? p : { ...p, location: { ...p.location, place: found } };
+  }
+}
+
+/** Reads a JSON input, records where its values are, validates it. */
+function loadJsonWithPlaces<S extends z.ZodType>(schema: S, file: string, places: Places): z.output<S> {
+  const doc = readUserJson(file);
+  places.set(file, (path) => {
+    const at = doc.places.get(path);
+    return at ? `${path} (${formatPosition(at)})` : undefined;
+  });
+  return validate(schema, doc.value, file);
 }
 
 /** Runs a loader, turning an InputError into collected problems. */
@@ -78,6 +125,11 @@ function collect<T>(problems: Problem[], load: () => T): T | null {
 
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
   const problems: Problem[] = [];
+  const places = new Places();
+  const loadJson = <S extends z.ZodType>(schema: S, file: string): z.output<S> => loadJsonWithPlaces(schema, file, places);
+  const fail = (): never => {
+    throw new InputError(problems.map((p) => places.locate(p)));
+  };
   const isJson = municipalityFile.toLowerCase().endsWith('.json');
   let results: MunicipalityResults | null = null;
   let embedded: { narrative?: Narrative; grants?: GrantHistory } = {};
@@ -86,6 +138,8 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   } else {
     try {
       const read = await options.readResults(municipalityFile);
+      const cells = read.places;
+      if (cells) places.set(municipalityFile, (path) => cells.get(path));
       results = read.results;
       embedded = { narrative: read.narrative, grants: read.grants };
     } catch (err) {
@@ -93,7 +147,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       problems.push(...err.problems);
     }
   }
-  if (!results) throw new InputError(problems);
+  if (!results) return fail();
 
   const catalog = collect(problems, () =>
     options.catalogFile ? loadCatalogFile(options.catalogFile) : loadCatalog(results.fiscalYear),
@@ -143,20 +197,13 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   let nation: Loaded<NationalDataset> | null = null;
   if (options.nation && catalog) {
     const file = resolve(options.nation);
-    const { readNationalFile } = await import('../national/read.ts');
+    if (!options.readNation) throw new Error('internal: loadReportInputs was given a nation file but no readNation');
     try {
-      const data = await readNationalFile(file, { catalog, rules });
+      const { data, aggregates } = await options.readNation(file, { catalog, rules });
       if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' });
       else {
         nation = { data, file };
-        if (!options.national) {
-          const { deriveNational } = await import('../national/derive.ts');
-          const aggregates = deriveNational(data, catalog).aggregates;
-          national = {
-            data: { ...aggregates, source: data.fictional ? `${aggregates.source}（架空の全国データ）` : aggregates.source },
-            file,
-          };
-        }
+        if (!options.national) national = { data: aggregates(), file };
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -169,6 +216,6 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       rule: `national aggregates are for fiscal year ${national.data.fiscalYear} but the results are for ${results.fiscalYear}`,
       severity: 'error',
     });
-  if (problems.some((p) => p.severity === 'error') || !catalog) throw new InputError(problems);
+  if (problems.some((p) => p.severity === 'error') || !catalog) return fail();
   return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}) };
 }

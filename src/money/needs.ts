@@ -16,12 +16,14 @@
  */
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { InputError, type Problem } from '../errors/errors.ts';
+import { ProblemCollector } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
-import { jsonPath, parseJsonText, readTextFile, findDuplicateKeys } from '../load/json.ts';
 import type { GrantId } from '../load/schemas/catalog.ts';
-import { csvTable } from '../national/read.ts';
-import { hasValidCheckDigit, withCheckDigit } from '../common/prefectures.ts';
+import { readMunicipalityCode } from '../common/municipality-code.ts';
+import { cellText } from '../input/cells.ts';
+import { jsonPath } from '../input/json.ts';
+import { readUserJson } from '../input/read.ts';
+import { csvTable, readUserCsvTable, type RawTable } from '../input/table.ts';
 
 import type { Need } from '../derive/money/estimate.ts';
 
@@ -57,35 +59,14 @@ function amountFromText(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
 
-/**
- * A code as written → the code of the national file, or a problem. Six digits must carry a valid
- * check digit; five digits are a code without its check digit, or a six-digit code whose leading
- * 0 a spreadsheet dropped (when that code is in the national file).
- */
+/** A code as written → the code of the national file (src/common/municipality-code.ts), or a problem. */
 function resolveCode(raw: string, known: ReadonlySet<string>): { code: string } | { rule: string } {
-  const t = raw.normalize('NFKC').trim();
-  if (/^\d{6}$/.test(t)) {
-    if (!hasValidCheckDigit(t)) return { rule: messages.needsBadCheckDigit(t, withCheckDigit(t.slice(0, 5))) };
-    return known.has(t) ? { code: t } : { rule: messages.needsUnknownCode(t) };
-  }
-  if (/^\d{5}$/.test(t)) {
-    if (known.has(`0${t}`) && hasValidCheckDigit(`0${t}`)) return { code: `0${t}` };
-    const c = withCheckDigit(t);
-    return known.has(c) ? { code: c } : { rule: messages.needsUnknownCode(c) };
-  }
-  return { rule: messages.needsBadCode(raw) };
+  const r = readMunicipalityCode(raw, { known });
+  if (!r.ok) return { rule: r.rule };
+  return known.has(r.code) ? { code: r.code } : { rule: messages.needsUnknownCode(r.code) };
 }
 
-class Problems {
-  readonly list: Problem[] = [];
-  constructor(readonly file: string) {}
-  add(place: string | undefined, rule: string): void {
-    this.list.push({ location: { file: this.file, place }, rule, severity: 'error' });
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new InputError(this.list);
-  }
-}
+type Problems = ProblemCollector;
 
 function checkAmount(n: number, place: string, p: Problems, text: string): number | undefined {
   if (!Number.isSafeInteger(n)) {
@@ -101,12 +82,16 @@ function checkAmount(n: number, place: string, p: Problems, text: string): numbe
 
 /** Needs from CSV text. `known`: the codes of the national results file. */
 export function needsFromCsvText(text: string, file: string, known: ReadonlySet<string>): NeedsTable {
-  const p = new Problems(file);
-  const table = csvTable(text, file);
+  return needsFromTable(csvTable(text, file), file, known);
+}
+
+/** Needs from a table (CSV or the first sheet of an .xlsx workbook). */
+export function needsFromTable(table: RawTable, file: string, known: ReadonlySet<string>): NeedsTable {
+  const p = new ProblemCollector(file);
   const column = new Map<Field, number>();
   const firstPlace = new Map<Field, string>();
   table.header.forEach((cell, i) => {
-    const h = cell.value.kind === 'text' ? cell.value.value : undefined;
+    const h = cellText(cell.value);
     if (h === undefined) return;
     const f = fieldOf(h);
     if (!f) return p.add(cell.place, messages.needsUnknownColumn(h));
@@ -131,19 +116,21 @@ export function needsFromCsvText(text: string, file: string, known: ReadonlySet<
     };
     const codeCell = cell('code');
     let code: string | undefined;
-    if (codeCell.value.kind !== 'text') p.add(codeCell.place, messages.needsBadCode(''));
+    const codeText = codeCell.value.kind === 'number' && Number.isInteger(codeCell.value.value) ? String(codeCell.value.value) : cellText(codeCell.value);
+    if (codeText === undefined) p.add(codeCell.place, messages.needsBadCode(''));
     else {
-      const r = resolveCode(codeCell.value.value, known);
+      const r = resolveCode(codeText, known);
       if ('rule' in r) p.add(codeCell.place, r.rule);
       else code = r.code;
     }
     const need: Need = { suishin: null, shien: null };
     for (const g of grants) {
       const c = cell(g);
-      if (c.value.kind !== 'text') continue; // empty: no cap
-      const n = amountFromText(c.value.value);
-      if (n === undefined) p.add(c.place, messages.needsNotAmount(c.value.value));
-      else need[g] = checkAmount(n, c.place, p, c.value.value) ?? null;
+      const text = cellText(c.value);
+      if (text === undefined) continue; // empty: no cap
+      const n = c.value.kind === 'number' ? c.value.value : amountFromText(text);
+      if (n === undefined) p.add(c.place, messages.needsNotAmount(text));
+      else need[g] = checkAmount(n, c.place, p, text) ?? null;
     }
     if (code !== undefined) {
       const first = firstAt.get(code);
@@ -173,7 +160,7 @@ const NeedsDocument = z.union([
 
 /** Needs from parsed JSON. */
 export function needsFromJson(data: unknown, file: string, known: ReadonlySet<string>): NeedsTable {
-  const p = new Problems(file);
+  const p = new ProblemCollector(file);
   const parsed = NeedsDocument.safeParse(data);
   if (!parsed.success) {
     // report against the shape the file seems to aim at
@@ -213,12 +200,6 @@ export function needsFromJson(data: unknown, file: string, known: ReadonlySet<st
 
 /** Reads a needs file: JSON by extension `.json`, otherwise CSV. */
 export function readNeedsFile(file: string, known: ReadonlySet<string>): NeedsTable {
-  const text = readTextFile(file);
-  if (extname(file).toLowerCase() === '.json') {
-    const data = parseJsonText(text, file);
-    const dups = findDuplicateKeys(text.replace(/^\uFEFF/, ''));
-    if (dups.length > 0) throw new InputError(dups.map((place) => ({ location: { file, place }, rule: messages.duplicateKey(), severity: 'error' as const })));
-    return needsFromJson(data, file, known);
-  }
-  return needsFromCsvText(text, file, known);
+  if (extname(file).toLowerCase() === '.json') return needsFromJson(readUserJson(file).value, file, known);
+  return needsFromTable(readUserCsvTable(file), file, known);
 }

@@ -6,16 +6,16 @@
  * above their maximum or not producible by their 配点 rule, repeated codes, a prefecture that does
  * not match its code, and stated totals that differ from the indicator sums.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import type ExcelJS from 'exceljs';
-import { InputError, ProblemCollector, type Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { basename } from 'node:path';
+import { ProblemCollector } from '../errors/errors.ts';
+import { inputMessages, messages } from '../errors/messages.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
-import { CsvSyntaxError, isBlankRecord, parseCsv } from './csv.ts';
-import { hasValidCheckDigit, prefectureByName, prefectureOfMunicipality, withCheckDigit } from '../common/prefectures.ts';
+import { prefectureByName, prefectureOfMunicipality } from '../common/prefectures.ts';
+import { readMunicipalityCode } from '../common/municipality-code.ts';
+import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, yesNo, type RawCell } from '../input/cells.ts';
+import { csvTable, readUserTable, type RawTable } from '../input/table.ts';
 import {
   BASE_FIELDS,
   NationalRow,
@@ -26,36 +26,26 @@ import {
   type NationalMunicipality,
 } from '../load/schemas/national.ts';
 
-/** Problems listed at most; the rest are counted in one last problem. */
-export const MAX_PROBLEMS = 200;
-
 export const nationalMessages = {
-  notUtf8: () => 'not UTF-8 text: save the CSV as UTF-8 (with or without BOM); Shift_JIS is not supported',
-  unreadableXlsx: (detail: string) => `not a readable .xlsx workbook (${detail})`,
-  noSheet: () => 'the workbook has no worksheet',
-  empty: () => 'the file has no header row',
-  noRows: () => 'the file has a header row but no municipality rows',
+  noRows: inputMessages.tableNoRows,
   unknownColumn: (header: string) =>
     `unknown column "${header}": columns are code, prefecture, name, insuredType1, the indicator ids of the catalog (e.g. suishin.I.i.1), suishin, shien, total and fictional`,
-  emptyHeader: () => 'a column without a header has values',
-  duplicateColumn: (field: string, first: string) => `column "${field}" appears more than once (first at ${first})`,
+  emptyHeader: inputMessages.emptyHeader,
+  duplicateColumn: inputMessages.duplicateColumn,
   missingColumn: (field: string) => `column "${field}" is missing`,
   missingIndicatorColumns: (ids: readonly string[], count: number) =>
     `${count} indicator column(s) missing (${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}): give every indicator's score or none (then the grant totals suishin and shien)`,
   halfGrantTotals: (present: string, missing: string) => `column "${present}" is given without "${missing}": give both grant totals`,
   noScoreColumns: () => 'no score columns: give every indicator score (suishin.I.i.1 …), or the grant totals suishin and shien, or at least total',
-  fieldCount: (count: number, expected: number) => `the row has ${count} fields but the header has ${expected}`,
-  missingValue: (what: string) => `${what} is empty`,
+  fieldCount: inputMessages.fieldCount,
+  missingValue: inputMessages.missingValue,
   notANumber: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what} must be a whole number`,
-  cellError: (error: string) => `the cell shows the error ${error}`,
-  notBoolean: (text: string) => `${JSON.stringify(text)} is not a yes/no value for fictional (use true/false, 1/0 or はい/いいえ)`,
-  badCode: (text: string) => `${JSON.stringify(text)} is not a 全国地方公共団体コード (6 digits, or 5 without the check digit)`,
-  badCheckDigit: (code: string, expected: string) => `code ${code} has a wrong check digit: ${code.slice(0, 5)} gives ${expected}`,
+  notBoolean: inputMessages.notBoolean,
   unknownPrefecture: (name: string) => `"${name}" is not one of the 47 prefectures (write the full name, e.g. 京都府, 北海道)`,
   codeOutsidePrefectures: (code: string) => `code ${code} does not start with a prefecture code (01 … 47)`,
   prefectureMismatch: (name: string, code: string, expected: string) =>
     `prefecture "${name}" does not match code ${code}: its first two digits ${code.slice(0, 2)} are ${expected}`,
-  duplicateCode: (code: string, first: string) => `municipality code ${code} appears more than once (first at ${first})`,
+  duplicateCode: inputMessages.duplicateCode,
 } as const;
 
 export interface ReadNationalOptions {
@@ -64,120 +54,6 @@ export interface ReadNationalOptions {
   rules?: RulesFile | null;
   /** Source note of the dataset; default names the file. */
   source?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Raw tables: header + rows of cells with their places, from either format
-
-export type CellValue =
-  | { kind: 'empty' }
-  | { kind: 'text'; value: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'error'; value: string };
-
-export interface RawCell {
-  value: CellValue;
-  /** `line 5, column 7` or `Sheet!G5` */
-  place: string;
-}
-
-export interface RawRow {
-  /** `line 5` or `Sheet!5:5` */
-  place: string;
-  cells: RawCell[];
-  /** CSV only: the number of fields, to report a row that is longer or shorter than the header. */
-  fieldCount?: number;
-}
-
-export interface RawTable {
-  format: 'csv' | 'xlsx';
-  /** Place of the header row (`line 1`, `Sheet!1:1`). */
-  headerPlace: string;
-  header: RawCell[];
-  rows: RawRow[];
-  /** Place of a data cell in a column, naming the column for CSV. */
-  cellPlace: (row: RawRow, column: number) => string;
-}
-
-function textValue(s: string): CellValue {
-  return s.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: s.trim() };
-}
-
-/** A CSV text as a raw table; a syntax error becomes a located problem. */
-export function csvTable(text: string, file: string): RawTable {
-  let records;
-  try {
-    records = parseCsv(text).filter((r) => !isBlankRecord(r));
-  } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new InputError([{ location: { file, place: `line ${err.line}, column ${err.column}` }, rule: err.rule, severity: 'error' }]);
-    throw err;
-  }
-  const [head, ...body] = records;
-  if (!head) throw new InputError([{ location: { file }, rule: nationalMessages.empty(), severity: 'error' }]);
-  const header = head.fields.map((f) => ({ value: textValue(f.text), place: `line ${f.line}, column ${f.index}` }));
-  const names = head.fields.map((f) => f.text.trim());
-  return {
-    format: 'csv',
-    headerPlace: `line ${head.line}`,
-    header,
-    rows: body.map((r) => ({
-      place: `line ${r.line}`,
-      fieldCount: r.fields.length,
-      cells: r.fields.map((f) => ({
-        value: textValue(f.text),
-        place: `line ${f.line}, column ${f.index}${names[f.index - 1] ? ` (${names[f.index - 1]})` : ''}`,
-      })),
-    })),
-    cellPlace: (row, column) => `${row.place}, column ${column}${names[column - 1] ? ` (${names[column - 1]})` : ''}`,
-  };
-}
-
-/** Excel column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) || /^[^\s!'"\-+(),;:]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function plain(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return { kind: 'empty' };
-  if (typeof v === 'number') return { kind: 'number', value: v };
-  if (typeof v === 'string') return textValue(v);
-  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (v instanceof Date) return { kind: 'text', value: v.toISOString().slice(0, 10) };
-  if ('error' in v) return { kind: 'error', value: String(v.error) };
-  if ('richText' in v) return textValue(v.richText.map((t) => t.text).join(''));
-  if ('hyperlink' in v) return plain(v.text);
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    return plain(result === undefined ? null : (result as ExcelJS.CellValue));
-  }
-  return textValue(String(v));
-}
-
-/** The first worksheet of a workbook as a raw table (row 1 is the header). */
-export function worksheetTable(ws: ExcelJS.Worksheet): RawTable {
-  const sheet = sheetRef(ws.name);
-  const place = (row: number, col: number) => `${sheet}!${columnLetters(col)}${row}`;
-  const headerRow = ws.getRow(1);
-  let width = 0;
-  for (let c = 1; c <= Math.max(headerRow.cellCount, ws.columnCount); c++) if (plain(headerRow.getCell(c).value).kind !== 'empty') width = c;
-  const usedWidth = Math.max(width, ws.columnCount);
-  const header = Array.from({ length: usedWidth }, (_, i) => ({ value: plain(headerRow.getCell(i + 1).value), place: place(1, i + 1) }));
-  const rows: RawRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells = Array.from({ length: usedWidth }, (_, i) => ({ value: plain(row.getCell(i + 1).value), place: place(r, i + 1) }));
-    if (cells.every((c) => c.value.kind === 'empty')) continue;
-    rows.push({ place: `${sheet}!${r}:${r}`, cells });
-  }
-  return { format: 'xlsx', headerPlace: `${sheet}!1:1`, header, rows, cellPlace: (row, column) => row.cells[column - 1]?.place ?? `${row.place}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,34 +70,10 @@ function catalogIndicators(catalog: Catalog): IndicatorInfo[] {
 }
 
 
-function cellText(v: CellValue): string | undefined {
-  switch (v.kind) {
-    case 'empty':
-      return undefined;
-    case 'text':
-      return v.value;
-    case 'number':
-      return String(v.value);
-    case 'boolean':
-      return v.value ? 'true' : 'false';
-    case 'error':
-      return v.value;
-  }
-}
-
-/** "16", "１６", "30,475" → number; anything else → undefined. */
-function numberFromText(text: string): number | undefined {
-  const t = text.normalize('NFKC').trim().replace(/,/g, '');
-  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
-}
-
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'はい', '○', '〇']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'いいえ', '']);
-
 /** Validates a raw table against the catalog (and rules); throws one InputError with every problem. */
 export function validateNationalTable(table: RawTable, file: string, options: ReadNationalOptions): NationalDataset {
   const { catalog } = options;
-  const c = new ProblemCollector(file, MAX_PROBLEMS);
+  const c = new ProblemCollector(file);
   const indicators = catalogIndicators(catalog);
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const achievable = new Map<string, Set<number>>();
@@ -296,7 +148,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
       const cl = cell(fixedColumn.get(field));
       places.set(field, cl.place);
       if (cl.value.kind === 'error') {
-        c.add(cl.place, nationalMessages.cellError(cl.value.value));
+        c.add(cl.place, cellErrorRule(cl.value));
         failed.add(field);
         return undefined;
       }
@@ -310,25 +162,11 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     const whole = (key: string, col: number | undefined, what: string): number | undefined => {
       const cl = cell(col);
       places.set(key, cl.place);
-      const v = cl.value;
-      let n: number | undefined;
-      if (v.kind === 'number') n = v.value;
-      else if (v.kind === 'text') n = numberFromText(v.value);
-      else if (v.kind === 'empty') {
-        c.add(cl.place, nationalMessages.missingValue(what));
-        failed.add(key);
-        return undefined;
-      } else if (v.kind === 'error') {
-        c.add(cl.place, nationalMessages.cellError(v.value));
-        failed.add(key);
-        return undefined;
-      }
-      if (n === undefined) {
-        c.add(cl.place, nationalMessages.notANumber(cellText(v) ?? '', what));
-        failed.add(key);
-        return undefined;
-      }
-      return n; // integer / sign checks are the schema's
+      const n = cellNumber(cl.value, (t) => nationalMessages.notANumber(t, what));
+      if (n.kind === 'number') return n.value; // integer / sign checks are the schema's
+      c.add(cl.place, n.kind === 'empty' ? nationalMessages.missingValue(what) : n.rule);
+      failed.add(key);
+      return undefined;
     };
 
     // identity
@@ -338,12 +176,9 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     places.set('code', codeCell.place);
     let code: string | undefined;
     {
-      const v = codeCell.value;
-      const raw = v.kind === 'number' ? String(v.value) : v.kind === 'text' ? v.value.normalize('NFKC').trim() : undefined;
-      if (v.kind === 'empty') c.add(codeCell.place, nationalMessages.missingValue('団体コード (code)'));
-      else if (v.kind === 'error') c.add(codeCell.place, nationalMessages.cellError(v.value));
-      else if (raw === undefined || !/^\d{5,6}$/.test(raw)) c.add(codeCell.place, nationalMessages.badCode(cellText(v) ?? ''));
-      else code = normaliseCode(raw, v.kind === 'number', prefecture);
+      const r = cellMunicipalityCode(codeCell.value, prefecture !== undefined ? { prefecture } : {});
+      if ('rule' in r) c.add(codeCell.place, r.rule);
+      else code = r.code;
       if (code === undefined) failed.add('code');
     }
     const insured = whole('insuredType1', fixedColumn.get('insuredType1'), '第1号被保険者数 (insuredType1)');
@@ -372,13 +207,9 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     const fcol = fixedColumn.get('fictional');
     if (fcol !== undefined) {
       const cl = cell(fcol);
-      const v = cl.value;
-      if (v.kind === 'boolean') isFictional = v.value;
-      else {
-        const t = (cellText(v) ?? '').normalize('NFKC').trim().toLowerCase();
-        if (TRUE_WORDS.has(t)) isFictional = true;
-        else if (!FALSE_WORDS.has(t)) c.add(cl.place, nationalMessages.notBoolean(cellText(v) ?? ''));
-      }
+      const yes = yesNo(cl.value);
+      if (yes === undefined) c.add(cl.place, nationalMessages.notBoolean(cellText(cl.value) ?? ''));
+      else isFictional = yes;
     }
 
     const candidate = {
@@ -404,8 +235,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     // rules beyond the schema
     if (code !== undefined && ok('code')) {
       const pref = prefectureOfMunicipality(code);
-      if (!hasValidCheckDigit(code)) c.add(codeCell.place, nationalMessages.badCheckDigit(code, withCheckDigit(code.slice(0, 5))));
-      else if (!pref) c.add(codeCell.place, nationalMessages.codeOutsidePrefectures(code));
+      if (!pref) c.add(codeCell.place, nationalMessages.codeOutsidePrefectures(code));
       else if (prefecture !== undefined && ok('prefecture')) {
         const named = prefectureByName(prefecture.normalize('NFKC').trim());
         if (!named) c.add(places.get('prefecture'), nationalMessages.unknownPrefecture(prefecture));
@@ -496,58 +326,12 @@ function labelOf(key: string): string {
   return key;
 }
 
-/**
- * A code as read → 6 digits. Six digits stay. Five digits are a code without its check digit —
- * unless they are a 6-digit code whose leading 0 a spreadsheet dropped (北海道 011002 → 11002):
- * that reading is taken when its check digit is valid and its prefecture is the row's (or, for a
- * number cell of a row without a known prefecture, when its check digit is valid).
- */
-function normaliseCode(raw: string, fromNumber: boolean, prefecture: string | undefined): string {
-  if (raw.length === 6) return raw;
-  const padded = '0' + raw;
-  const named = prefecture ? prefectureByName(prefecture.normalize('NFKC').trim()) : undefined;
-  const paddedFits = hasValidCheckDigit(padded) && (named ? named.code === padded.slice(0, 2) : fromNumber);
-  return paddedFits ? padded : withCheckDigit(raw);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Files
 
 /** Reads a CSV or XLSX national results file (by extension; other names are sniffed). */
 export async function readNationalFile(file: string, options: ReadNationalOptions): Promise<NationalDataset> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([{ location: { file }, rule: messages.cannotRead(code ?? String(err)), severity: 'error' }]);
-  }
-  return validateNationalTable(await rawTableOf(bytes, file), file, options);
-}
-
-/** The raw table of a file's bytes: XLSX for .xlsx (or a zip signature), otherwise CSV. */
-export async function rawTableOf(bytes: Uint8Array, file: string): Promise<RawTable> {
-  const ext = extname(file).toLowerCase();
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (ext === '.xlsx' || (ext !== '.csv' && isZip)) {
-    const { default: Excel } = await import('exceljs'); // only for workbooks: CSV runs never load it
-    const wb = new Excel.Workbook();
-    try {
-      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch (err) {
-      throw new InputError([{ location: { file }, rule: nationalMessages.unreadableXlsx((err as Error).message), severity: 'error' }]);
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new InputError([{ location: { file }, rule: nationalMessages.noSheet(), severity: 'error' }]);
-    return worksheetTable(ws);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError([{ location: { file }, rule: nationalMessages.notUtf8(), severity: 'error' }]);
-  }
-  return csvTable(text, file);
+  return validateNationalTable(await readUserTable(file), file, options);
 }
 
 /** Parses CSV text directly (tests, stdin). */

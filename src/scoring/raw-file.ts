@@ -26,13 +26,13 @@
  * columns, a missing code column, rows longer or shorter than the header, bad or repeated codes,
  * values that are not numbers.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InputError, ProblemCollector, throwIfProblems, type Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { InputError, ProblemCollector, throwIfProblems } from '../errors/errors.ts';
+import { inputMessages, messages } from '../errors/messages.ts';
 import { loadJson } from '../load/json.ts';
-import { MAX_PROBLEMS, csvTable, nationalMessages, rawTableOf, type CellValue, type RawCell, type RawTable } from '../national/read.ts';
+import { isRegularFile } from '../input/file.ts';
+import { cellMunicipalityCode, cellNumber, cellText, yesNo, type RawCell } from '../input/cells.ts';
+import { csvTable, readUserTable, type RawTable } from '../input/table.ts';
 import type { RulesFile } from './rules.ts';
 import { INDICATOR_ID_PATTERN } from './rules.ts';
 import {
@@ -59,11 +59,8 @@ export const rawMessages = {
   notRanked: (header: string, id: string) =>
     `column "${header}": ${id} is not ranked into 上位7割…上位1割 from a raw value (its score is self-reported or counts items), so it has no raw value column`,
   unknownSeries: (header: string, id: string, keys: readonly string[]) => `column "${header}": ${id} has no such series; its columns are ${keys.join(', ')}`,
-  duplicateColumn: (name: string, first: string) => `column "${name}" appears more than once (first at ${first})`,
   missingCode: () => 'column "code" is missing: the first column should be the 6-digit 全国地方公共団体コード',
   noSeries: () => 'no ranked series columns: give at least one column such as suishin.II.ii.1 or shien.I.ii.4/ア',
-  fiveDigitCode: (text: string) =>
-    `"${text}" has 5 digits: give the 6-digit 全国地方公共団体コード with its check digit (a spreadsheet may have dropped a leading 0: 北海道 011002 → 11002; format the column as text)`,
   notANumber: (text: string, key: string, measure: string) => `${JSON.stringify(text)} is not a number: the value of ${key} (${measure}) must be a number such as 12.3 or -0.5`,
   codeNotInFile: (code: string, who: string) => `no row for municipality code ${code}${who}: add its row (code ${code}) to the raw values file`,
 } as const;
@@ -83,7 +80,7 @@ export interface LoadedSeries {
 
 /** The series file of a fiscal year, checked against its scoring rules; an InputError when absent or inconsistent. */
 export function loadSeriesFile(rules: RulesFile, file: string = seriesFilePath(rules.fiscalYear)): LoadedSeries {
-  if (!existsSync(file))
+  if (!isRegularFile(file))
     throw new InputError([{ location: { file }, rule: `no ranked-series data for fiscal year ${rules.fiscalYear}: ${messages.cannotRead('ENOENT')}`, severity: 'error' }]);
   const data = loadJson(SeriesFileSchema, file);
   throwIfProblems(checkSeriesFile(data, rules, file));
@@ -92,20 +89,6 @@ export function loadSeriesFile(rules: RulesFile, file: string = seriesFilePath(r
 
 // ---------------------------------------------------------------------------------------------
 // Raw values table
-
-function cellText(v: CellValue): string | undefined {
-  switch (v.kind) {
-    case 'empty':
-      return undefined;
-    case 'text':
-    case 'error':
-      return v.value;
-    case 'number':
-      return String(v.value);
-    case 'boolean':
-      return v.value ? 'true' : 'false';
-  }
-}
 
 /** Header text → comparable name: NFKC, trimmed, no spaces around "/". */
 export function normaliseColumnName(text: string): string {
@@ -126,9 +109,6 @@ export function rawNumberFromText(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'はい', '○', '〇']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'いいえ', '']);
-
 type Column = { kind: 'code' | 'name' | 'prefecture' | 'fictional' } | { kind: 'series'; info: SeriesInfo };
 
 
@@ -145,7 +125,7 @@ function unknownColumnRule(header: string, name: string, rules: RulesFile, keysB
 
 /** Validates a raw table; throws one InputError listing every problem. */
 export function validateRawTable(table: RawTable, file: string, rules: RulesFile, infos: readonly SeriesInfo[]): RawValues {
-  const c = new ProblemCollector(file, MAX_PROBLEMS);
+  const c = new ProblemCollector(file);
   const infoByKey = new Map(infos.map((i) => [i.key, i]));
   const keysByIndicator = new Map<string, string[]>();
   for (const r of rankedSeriesOfRules(rules)) keysByIndicator.set(r.indicatorId, [...(keysByIndicator.get(r.indicatorId) ?? []), r.key]);
@@ -156,7 +136,7 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
   table.header.forEach((cell, i) => {
     const text = cellText(cell.value);
     if (text === undefined || text.trim() === '') {
-      if (table.rows.some((r) => (r.cells[i]?.value.kind ?? 'empty') !== 'empty')) c.add(cell.place, nationalMessages.emptyHeader());
+      if (table.rows.some((r) => (r.cells[i]?.value.kind ?? 'empty') !== 'empty')) c.add(cell.place, inputMessages.emptyHeader());
       return;
     }
     const name = normaliseColumnName(text);
@@ -177,7 +157,7 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
     }
     const first = firstPlace.get(id);
     if (first) {
-      c.add(cell.place, rawMessages.duplicateColumn(id, first));
+      c.add(cell.place, inputMessages.duplicateColumn(id, first));
       return;
     }
     firstPlace.set(id, cell.place);
@@ -187,7 +167,7 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
   const seriesColumns = [...columns].flatMap(([i, col]) => (col.kind === 'series' ? [{ index: i, info: col.info }] : []));
   if (codeColumn === undefined) c.add(table.headerPlace, rawMessages.missingCode());
   if (seriesColumns.length === 0 && columns.size > 0) c.add(table.headerPlace, rawMessages.noSeries());
-  if (table.rows.length === 0) c.add(table.headerPlace, nationalMessages.noRows());
+  if (table.rows.length === 0) c.add(table.headerPlace, inputMessages.tableNoRows());
   c.throwIfAny(); // without a usable header, row problems would only repeat it
 
   // --- rows
@@ -196,7 +176,7 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
   const municipalities: RawMunicipality[] = [];
   let fictional = false;
   for (const row of table.rows) {
-    if (table.format === 'csv' && row.fieldCount !== undefined && row.fieldCount !== headerWidth) c.add(row.place, nationalMessages.fieldCount(row.fieldCount, headerWidth));
+    if (table.format === 'csv' && row.fieldCount !== undefined && row.fieldCount !== headerWidth) c.add(row.place, inputMessages.fieldCount(row.fieldCount, headerWidth));
     const cell = (col: number): RawCell => row.cells[col] ?? { value: { kind: 'empty' }, place: table.cellPlace(row, col + 1) };
     let ok = true;
 
@@ -204,17 +184,13 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
     const codeCell = cell(codeColumn!);
     let code: string | undefined;
     {
-      const v = codeCell.value;
-      const raw = v.kind === 'number' ? String(v.value) : v.kind === 'text' ? v.value.normalize('NFKC').trim() : undefined;
-      if (v.kind === 'empty') c.add(codeCell.place, nationalMessages.missingValue('団体コード (code)'));
-      else if (v.kind === 'error') c.add(codeCell.place, nationalMessages.cellError(v.value));
-      else if (raw !== undefined && /^\d{6}$/.test(raw)) code = raw;
-      else if (raw !== undefined && /^\d{5}$/.test(raw)) c.add(codeCell.place, rawMessages.fiveDigitCode(raw));
-      else c.add(codeCell.place, nationalMessages.badCode(cellText(v) ?? ''));
+      const r = cellMunicipalityCode(codeCell.value, { checkDigit: false });
+      if ('rule' in r) c.add(codeCell.place, r.rule);
+      else code = r.code;
       if (code !== undefined) {
         const first = codeFirst.get(code);
         if (first) {
-          c.add(codeCell.place, nationalMessages.duplicateCode(code, first));
+          c.add(codeCell.place, inputMessages.duplicateCode(code, first));
           ok = false;
         } else codeFirst.set(code, codeCell.place);
       } else ok = false;
@@ -226,28 +202,18 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
       const cl = cell(i);
       if (col.kind === 'name') name = cellText(cl.value)?.trim() || undefined;
       else if (col.kind === 'fictional') {
-        const v = cl.value;
-        if (v.kind === 'boolean') isFictional = v.value;
-        else {
-          const t = (cellText(v) ?? '').normalize('NFKC').trim().toLowerCase();
-          if (TRUE_WORDS.has(t)) isFictional = true;
-          else if (!FALSE_WORDS.has(t)) c.add(cl.place, nationalMessages.notBoolean(cellText(v) ?? ''));
-        }
+        const yes = yesNo(cl.value);
+        if (yes === undefined) c.add(cl.place, inputMessages.notBoolean(cellText(cl.value) ?? ''));
+        else isFictional = yes;
       }
     }
 
     const values: Record<string, number> = {};
     for (const { index, info } of seriesColumns) {
       const cl = cell(index);
-      const v = cl.value;
-      if (v.kind === 'empty') continue;
-      if (v.kind === 'error') {
-        c.add(cl.place, nationalMessages.cellError(v.value));
-        continue;
-      }
-      const n = v.kind === 'number' ? v.value : v.kind === 'text' ? rawNumberFromText(v.value) : undefined;
-      if (n === undefined || !Number.isFinite(n)) c.add(cl.place, rawMessages.notANumber(cellText(v) ?? '', info.key, info.measure));
-      else values[info.key] = n;
+      const n = cellNumber(cl.value, (t) => rawMessages.notANumber(t, info.key, info.measure), rawNumberFromText);
+      if (n.kind === 'problem') c.add(cl.place, n.rule);
+      else if (n.kind === 'number') values[info.key] = n.value;
     }
     if (isFictional) fictional = true;
     if (ok && code !== undefined) municipalities.push({ code, ...(name !== undefined ? { name } : {}), fictional: isFictional, values });
@@ -259,14 +225,7 @@ export function validateRawTable(table: RawTable, file: string, rules: RulesFile
 
 /** Reads a raw values file (CSV, or XLSX by extension/signature). */
 export async function readRawValuesFile(file: string, rules: RulesFile, infos: readonly SeriesInfo[]): Promise<RawValues> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([{ location: { file }, rule: messages.cannotRead(code ?? String(err)), severity: 'error' }]);
-  }
-  return validateRawTable(await rawTableOf(bytes, file), file, rules, infos);
+  return validateRawTable(await readUserTable(file), file, rules, infos);
 }
 
 /** Parses raw values CSV text directly (tests). */

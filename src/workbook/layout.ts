@@ -75,14 +75,4 @@ export const ESTIMATE_MARK = '○';
 export const SCHEDULE_HEADER = ['年（西暦）', '月', '時期', '内容'] as const;
 export const SCHEDULE_COL = { year: 1, month: 2, period: 3, text: 4 } as const;
 
-/** Column letter of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** `推進!E14` */
-export function cellPlace(sheet: string, row: number, col: number): string {
-  return `${sheet}!${columnLetter(col)}${row}`;
-}
+export { cellPlace, columnLetter } from '../common/cell-ref.ts';

@@ -5,11 +5,13 @@
  * problem is located by sheet and cell (`推進!E14`) and all problems are collected before one
  * InputError is thrown.
  */
-import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
+import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, isoDate, numberFromText, xlsxCell } from '../input/cells.ts';
+import { readUserFile } from '../input/file.ts';
+import { workbookFromBytes } from '../input/xlsx.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import {
   ESTIMATE_MARK,
@@ -33,7 +35,7 @@ import {
   type InfoField,
 } from './layout.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
-import { jsonPath } from '../load/json.ts';
+import { jsonPath } from '../input/json.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { GrantHistory, MunicipalityResults, Narrative } from '../load/schemas/inputs.ts';
 
@@ -41,6 +43,12 @@ export interface WorkbookContents {
   results: MunicipalityResults;
   narrative?: Narrative;
   grants?: GrantHistory;
+  /**
+   * JSON path of a value in results, narrative or grants (`$.scores["suishin.I.i.1"]`,
+   * `$.years[0].received.shien`; the three documents share no top-level key) → the cell it was
+   * read from (`推進!E4`), so rules that run on the data can name the cell.
+   */
+  places: Map<string, string>;
 }
 
 export interface ReadWorkbookOptions {
@@ -51,7 +59,6 @@ export interface ReadWorkbookOptions {
 /** Messages of the workbook reader (the cell is in the location, so they start with the value). */
 export const workbookMessages = {
   notXlsx: () => 'not a .xlsx workbook: give a municipality .json file or a workbook made by `kofukin init`',
-  unreadable: (detail: string) => `not a readable .xlsx workbook (${detail})`,
   missingSheet: (sheet: string, required: readonly string[]) =>
     `sheet "${sheet}" is missing: the workbook needs the sheets ${required.join(', ')} (make a new one with \`kofukin init\`)`,
   missingHeader: (sheet: string, first: string) => `no header row (「${first}」 in column A) on sheet "${sheet}"`,
@@ -60,7 +67,6 @@ export const workbookMessages = {
   notANumber: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what}`,
   notWhole: (value: number, what: string) => `${value} is not a whole number: ${what}`,
   badValue: (what: string) => `not a valid value: ${what}`,
-  cellError: (error: string) => `the cell shows the error ${error}`,
   emptyScore: (ref: string, id: string, max: number) => `no score for ${ref} (${id}): enter a whole number from 0 to ${max}`,
   scoreAboveMax: (score: number, max: number, ref: string, id: string) => `${score} is above the maximum ${max} of ${ref} (${id})`,
   scoreNegative: (score: number, ref: string, id: string) => `${score} is below 0 for ${ref} (${id})`,
@@ -79,61 +85,6 @@ export const workbookMessages = {
   notYesNo: (text: string) => `${JSON.stringify(text)} is neither はい nor いいえ`,
   notEstimateMark: (text: string) => `${JSON.stringify(text)} is not ${ESTIMATE_MARK} (leave the cell empty when the amount is final)`,
 } as const;
-
-// ---------------------------------------------------------------------------------------------
-// Cell values
-
-type Plain =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number }
-  | { kind: 'text'; value: string }
-  | { kind: 'date'; value: Date }
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'error'; value: string };
-
-function plain(v: ExcelJS.CellValue): Plain {
-  if (v === null || v === undefined) return { kind: 'empty' };
-  if (typeof v === 'number') return { kind: 'number', value: v };
-  if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
-  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (v instanceof Date) return { kind: 'date', value: v };
-  if ('error' in v) return { kind: 'error', value: String(v.error) };
-  if ('richText' in v) return plain(v.richText.map((t) => t.text).join(''));
-  if ('hyperlink' in v) return plain(v.text);
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    return plain(result === undefined ? null : (result as ExcelJS.CellValue));
-  }
-  return { kind: 'text', value: String(v) };
-}
-
-/** "16", "１６", "393,443" → number; anything else → undefined. */
-function numberFromText(text: string): number | undefined {
-  const t = text.normalize('NFKC').trim().replace(/,/g, '');
-  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
-}
-
-function textOf(p: Plain): string | undefined {
-  switch (p.kind) {
-    case 'empty':
-      return undefined;
-    case 'text':
-      return p.value.trim();
-    case 'number':
-      return String(p.value);
-    case 'boolean':
-      return p.value ? 'TRUE' : 'FALSE';
-    case 'date':
-      return isoDate(p.value);
-    case 'error':
-      return p.value;
-  }
-}
-
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The reader
@@ -161,7 +112,7 @@ class Reader {
   /** Row number of the header row (column A = first header label), searching the first 20 rows. */
   headerRow(ws: ExcelJS.Worksheet, first: string): number | undefined {
     for (let r = 1; r <= Math.min(20, Math.max(ws.rowCount, 1)); r++) {
-      if (textOf(plain(ws.getRow(r).getCell(1).value)) === first) return r;
+      if (cellText(xlsxCell(ws.getRow(r).getCell(1).value)) === first) return r;
     }
     this.problem(ws.name, workbookMessages.missingHeader(ws.name, first));
     return undefined;
@@ -170,23 +121,14 @@ class Reader {
   /** A whole number from a cell; a problem (and undefined) when it is not one. */
   wholeNumber(ws: ExcelJS.Worksheet, row: number, col: number, what: string, opts: { min?: number; max?: number } = {}): number | undefined {
     const place = cellPlace(ws.name, row, col);
-    const p = plain(ws.getRow(row).getCell(col).value);
-    let n: number | undefined;
-    if (p.kind === 'number') n = p.value;
-    else if (p.kind === 'text') {
-      n = numberFromText(p.value);
-      if (n === undefined) {
-        this.problem(place, workbookMessages.notANumber(p.value, what));
-        return undefined;
-      }
-    } else if (p.kind === 'error') {
-      this.problem(place, workbookMessages.cellError(p.value));
-      return undefined;
-    } else if (p.kind === 'empty') return undefined;
-    else {
-      this.problem(place, workbookMessages.badValue(what));
+    const p = xlsxCell(ws.getRow(row).getCell(col).value);
+    const read = cellNumber(p, (t) => (p.kind === 'text' ? workbookMessages.notANumber(t, what) : workbookMessages.badValue(what)));
+    if (read.kind === 'empty') return undefined;
+    if (read.kind === 'problem') {
+      this.problem(place, read.rule);
       return undefined;
     }
+    const n = read.value;
     if (!Number.isInteger(n)) {
       this.problem(place, workbookMessages.notWhole(n, what));
       return undefined;
@@ -199,17 +141,17 @@ class Reader {
   }
 
   text(ws: ExcelJS.Worksheet, row: number, col: number): string | undefined {
-    const p = plain(ws.getRow(row).getCell(col).value);
+    const p = xlsxCell(ws.getRow(row).getCell(col).value);
     if (p.kind === 'error') {
-      this.problem(cellPlace(ws.name, row, col), workbookMessages.cellError(p.value));
+      this.problem(cellPlace(ws.name, row, col), cellErrorRule(p));
       return undefined;
     }
-    return textOf(p);
+    return cellText(p);
   }
 
   isBlankRow(ws: ExcelJS.Worksheet, row: number, columns: number): boolean {
     const r = ws.getRow(row);
-    for (let c = 1; c <= columns; c++) if (plain(r.getCell(c).value).kind !== 'empty') return false;
+    for (let c = 1; c <= columns; c++) if (xlsxCell(r.getCell(c).value).kind !== 'empty') return false;
     return true;
   }
 
@@ -250,7 +192,7 @@ function catalogIndicators(catalog: Catalog): IndicatorInfo[] {
 function infoRows(rd: Reader, ws: ExcelJS.Worksheet): Map<InfoField, number> {
   const byLabel = new Map<string, number>();
   for (let r = 1; r <= ws.rowCount; r++) {
-    const label = textOf(plain(ws.getRow(r).getCell(1).value));
+    const label = cellText(xlsxCell(ws.getRow(r).getCell(1).value));
     if (label !== undefined && !byLabel.has(label)) byLabel.set(label, r);
   }
   const rows = new Map<InfoField, number>();
@@ -280,7 +222,7 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
       break;
     }
     if (id === undefined) {
-      if (plain(ws.getRow(r).getCell(SCORE_COL.score).value).kind !== 'empty') rd.problem(idPlace, workbookMessages.scoreWithoutId());
+      if (xlsxCell(ws.getRow(r).getCell(SCORE_COL.score).value).kind !== 'empty') rd.problem(idPlace, workbookMessages.scoreWithoutId());
       continue;
     }
     const ind = mine.get(id);
@@ -295,15 +237,16 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
       continue;
     }
     seenAt.set(id, r);
-    const p = plain(ws.getRow(r).getCell(SCORE_COL.score).value);
+    rd.places.set(`results${jsonPath(['scores', id]).slice(1)}`, scorePlace);
+    const p = xlsxCell(ws.getRow(r).getCell(SCORE_COL.score).value);
     let score: number | undefined;
     if (p.kind === 'empty') rd.problem(scorePlace, workbookMessages.emptyScore(ind.ref, id, ind.max));
     else if (p.kind === 'number') score = p.value;
     else if (p.kind === 'text') {
       score = numberFromText(p.value);
       if (score === undefined) rd.problem(scorePlace, workbookMessages.scoreText(p.value, ind.ref, id, ind.max));
-    } else if (p.kind === 'error') rd.problem(scorePlace, workbookMessages.cellError(p.value));
-    else rd.problem(scorePlace, workbookMessages.scoreText(textOf(p) ?? '', ind.ref, id, ind.max));
+    } else if (p.kind === 'error') rd.problem(scorePlace, cellErrorRule(p));
+    else rd.problem(scorePlace, workbookMessages.scoreText(cellText(p) ?? '', ind.ref, id, ind.max));
     if (score === undefined) continue;
     if (!Number.isInteger(score)) rd.problem(scorePlace, workbookMessages.notWhole(score, `the score of ${ind.ref} (${id}) must be a whole number from 0 to ${ind.max}`));
     else if (score < 0) rd.problem(scorePlace, workbookMessages.scoreNegative(score, ind.ref, id));
@@ -418,8 +361,8 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
     }
     const amountCols = [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien] as const;
     const isDash = (c: number) => /^[-－―‐ー−]$/.test(rd.text(ws, r, c) ?? '');
-    const filled = amountCols.filter((c) => plain(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
-    if (filled.length === 0 && plain(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
+    const filled = amountCols.filter((c) => xlsxCell(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
+    if (filled.length === 0 && xlsxCell(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
     const year = rd.wholeNumber(ws, r, GRANTS_COL.year, 'the fiscal year must be a western year such as 2024');
     const yearPlace = cellPlace(ws.name, r, GRANTS_COL.year);
     if (a === undefined) rd.problem(yearPlace, workbookMessages.emptyRequired(GRANTS_HEADER[0]));
@@ -462,21 +405,10 @@ function parseDateText(text: string): string | undefined {
 
 /** Reads and validates a fill-in workbook. */
 export async function readWorkbook(file: string, options: ReadWorkbookOptions = {}): Promise<WorkbookContents> {
+  const bytes = readUserFile(file, 'xlsx'); // a regular file within the size cap, whatever its name
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new InputError([{ location: { file }, rule: workbookMessages.notXlsx(), severity: 'error' }]);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([{ location: { file }, rule: messages.cannotRead(code ?? String(err)), severity: 'error' }]);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new InputError([{ location: { file }, rule: workbookMessages.unreadable((err as Error).message), severity: 'error' }]);
-  }
+  const wb = await workbookFromBytes(bytes, file);
   const rd = new Reader(file, wb);
 
   // 基本情報 first: the fiscal year picks the catalog.
@@ -518,12 +450,17 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   // Identity
   const codeRow = rows.get('code');
   let code: string | undefined;
+  let codeRule: string | undefined; // reported in order with the other 基本情報 values, below
   if (info && codeRow !== undefined) {
-    const p = plain(info.getRow(codeRow).getCell(INFO_VALUE_COLUMN).value);
-    // a code typed as a number loses its leading zero (011002 → 11002)
-    code = p.kind === 'number' && Number.isInteger(p.value) ? String(p.value).padStart(6, '0') : textOf(p)?.normalize('NFKC');
+    const p = xlsxCell(info.getRow(codeRow).getCell(INFO_VALUE_COLUMN).value);
+    if (p.kind !== 'empty') {
+      // one rule for every reader (src/common/municipality-code.ts); a number lost its leading 0
+      const r = cellMunicipalityCode(p);
+      if ('rule' in r) codeRule = r.rule;
+      else code = r.code;
+    }
   }
-  required('code', code);
+  if (codeRule === undefined) required('code', code);
   const name = required('name', infoText('name'));
   const prefecture = required('prefecture', infoText('prefecture'));
   const insuredType1 = required('insuredType1', infoNumber('insuredType1', 'the number of type-1 insured persons must be a whole number'));
@@ -575,6 +512,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   rd.places.set('results.statedTotals.total', at('statedTotal'));
   rd.places.set('results.files.national', at('national'));
   rd.places.set('results.files.peers', at('peers'));
+  if (codeRule !== undefined) rd.problem(at('code'), codeRule);
   const hasStated = Object.values(stated).some((v) => v !== undefined);
   const results = rd.validate(
     MunicipalityResults,
@@ -600,13 +538,13 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   const dateRow = rows.get('date');
   let date: string | undefined;
   if (info && dateRow !== undefined) {
-    const p = plain(info.getRow(dateRow).getCell(INFO_VALUE_COLUMN).value);
+    const p = xlsxCell(info.getRow(dateRow).getCell(INFO_VALUE_COLUMN).value);
     if (p.kind === 'date') date = isoDate(p.value);
     else if (p.kind === 'number') date = isoDate(new Date(Date.UTC(1899, 11, 30) + Math.round(p.value) * 86_400_000));
     else if (p.kind === 'text') {
       date = parseDateText(p.value);
       if (date === undefined) rd.problem(at('date'), workbookMessages.badDate(p.value));
-    } else if (p.kind === 'error') rd.problem(at('date'), workbookMessages.cellError(p.value));
+    } else if (p.kind === 'error') rd.problem(at('date'), cellErrorRule(p));
   }
   const report = {
     title: infoText('title'),
@@ -643,5 +581,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   }
 
   if (rd.problems.some((p) => p.severity === 'error') || !results) throw new InputError(rd.problems);
-  return { results, ...(narrative ? { narrative } : {}), ...(grants ? { grants } : {}) };
+  const places = new Map<string, string>();
+  for (const [key, place] of rd.places) places.set('$' + key.replace(/^(results|narrative|grants)/, ''), place);
+  return { results, ...(narrative ? { narrative } : {}), ...(grants ? { grants } : {}), places };
 }

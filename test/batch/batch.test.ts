@@ -26,7 +26,7 @@ function sampleDirectory(): string {
     j.files = Object.fromEntries(Object.entries(j.files as Record<string, string>).map(([k, v]) => [k, join(base, v)]));
     writeFileSync(join(dir, `${name}.json`), JSON.stringify(j));
     if (name === 'town') {
-      j.municipality.code = '990009';
+      j.municipality.code = '990019'; // a valid fictional code (check digit 9) of its own
       j.municipality.name = '壊れ町';
       j.scores['suishin.I.i.1'] = 99;
       writeFileSync(join(dir, 'broken.json'), JSON.stringify(j));
@@ -48,9 +48,9 @@ describe('kofukin batch on a directory', () => {
   it('finishes the others, lists the broken one and exits non-zero', () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('built 2, unchanged 0, failed 1 of 3');
-    expect(first.stdout).toMatch(/990009\s+壊れ町\s+error: .*broken\.json: \$\.scores\["suishin\.I\.i\.1"\]: score 99/);
+    expect(first.stdout).toMatch(/990019\s+壊れ町\s+error: .*broken\.json: \$\.scores\["suishin\.I\.i\.1"\] \(line 1, column \d+\): score 99/);
     const summary = JSON.parse(readFileSync(join(out, 'batch-summary.json'), 'utf8'));
-    expect(summary.failures.map((f: { code: string }) => f.code)).toEqual(['990009']);
+    expect(summary.failures.map((f: { code: string }) => f.code)).toEqual(['990019']);
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['kofukin-2024-261009.pdf', 'kofukin-2024-990001.pdf']);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
   });

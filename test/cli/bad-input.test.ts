@@ -25,6 +25,9 @@ const mutateJson = (f: (j: any) => void) => (text: string) => {
   return JSON.stringify(j, null, 2);
 };
 
+/** A literal string as a regular expression. */
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('summary rejects bad input with located errors', () => {
   it('accepts the untouched copy (control)', async () => {
     const r = await runMain(['summary', brokenSample((t) => t)]);
@@ -45,14 +48,17 @@ describe('summary rejects bad input with located errors', () => {
     const file = brokenSample(mutateJson((j) => (j.scores['suishin.I.i.1'] = 18)));
     const r = await runMain(['summary', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 18 of "suishin.I.i.1" is above its maximum 16`);
+    // the JSON path and the line and column where the key was typed
+    expect(r.stderr).toMatch(new RegExp(`${esc(file)}: ${esc('$.scores["suishin.I.i.1"]')} \\(line \\d+, column 5\\): ${esc('score 18 of "suishin.I.i.1" is above its maximum 16')}`));
   });
 
   it('a score its 配点 rule cannot produce (15 on a 各4点 indicator)', async () => {
     const file = brokenSample(mutateJson((j) => (j.scores['suishin.I.i.1'] = 15)));
     const r = await runMain(['summary', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}: $.scores["suishin.I.i.1"]: score 15 of "suishin.I.i.1" cannot be produced by its 配点 rule (ア～エ 各4点（最大16点）); possible scores are 0, 4, 8, 12, 16`);
+    expect(r.stderr).toMatch(
+      new RegExp(`${esc(file)}: ${esc('$.scores["suishin.I.i.1"]')} \\(line \\d+, column 5\\): ${esc('score 15 of "suishin.I.i.1" cannot be produced by its 配点 rule (ア～エ 各4点（最大16点）); possible scores are 0, 4, 8, 12, 16')}`),
+    );
     const out = mkdtempSync(join(tmpdir(), 'kofukin-out-'));
     const build = await runMain(['build', file, '--out', out]);
     expect(build.code).toBe(2);
@@ -70,7 +76,7 @@ describe('summary rejects bad input with located errors', () => {
     const file = brokenSample((t) => t.replace('"suishin.I.i.2": 16,', '"suishin.I.i.2": 16,\n    "suishin.I.i.2": 12,'));
     const r = await runMain(['summary', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('$.scores["suishin.I.i.2"]: key appears more than once');
+    expect(r.stderr).toMatch(/\$\.scores\["suishin\.I\.i\.2"\] \(line \d+, column 5\): key appears more than once/);
   });
 
   it('an unknown indicator', async () => {
@@ -84,7 +90,7 @@ describe('summary rejects bad input with located errors', () => {
     const file = brokenSample(mutateJson((j) => (j.statedTotals.suishin = 278)));
     const r = await runMain(['summary', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('$.statedTotals.suishin: stated suishin total 278 does not equal the 277 derived');
+    expect(r.stderr).toMatch(/\$\.statedTotals\.suishin \(line \d+, column \d+\): stated suishin total 278 does not equal the 277 derived/);
   });
 
   it('a wrong type: names the path and the expected type', async () => {

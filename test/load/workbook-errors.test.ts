@@ -133,7 +133,8 @@ describe('malformed workbooks give located errors and write nothing', () => {
     });
     const list = await problems(file);
     expect(places(list)).toEqual(['推進!E4', '推進!E9', '支援!E20', '基本情報!B5', '未得点理由!A4', '交付金!A5']);
-    expect(list[3]).toBe('基本情報!B5: must be a 6-digit 全国地方公共団体コード');
+    // one code rule for every reader (src/common/municipality-code.ts): 5 digits are ambiguous here
+    expect(list[3]).toMatch(/^基本情報!B5: "26100" has 5 digits: give the 6-digit 全国地方公共団体コード with its check digit/);
     expect(list[5]).toBe('交付金!A5: fiscal year 2018 appears more than once (first at 交付金!A4)');
     const stderr = await buildWritesNothing(file);
     for (const place of places(list)) expect(stderr).toContain(`${file}: ${place}: `);

@@ -58,7 +58,8 @@ describe('fill-in workbook round trip (Kyoto sample)', () => {
     expect(suishin.getCell('B4').value).toBe('目標Ⅰ－(i)－1');
     expect(suishin.getCell('E4').value).toBe(16);
     expect(suishin.getCell('F4').value).toBe(16);
-    expect(suishin.getCell('E4').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 16], showInputMessage: true });
+    // 目標Ⅰ(i)1 is scored ア～エ 各4点: the cell offers exactly 0, 4, 8, 12, 16
+    expect(suishin.getCell('E4').dataValidation).toMatchObject({ type: 'list', formulae: ['"0,4,8,12,16"'], showInputMessage: true });
     expect(suishin.getCell('E4').protection).toMatchObject({ locked: false });
     expect(suishin.getCell('A4').protection?.locked).not.toBe(false);
     expect((suishin as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection).toMatchObject({ sheet: true });

@@ -117,7 +117,7 @@ describe('needs file (JSON)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kofukin-needs-'));
     const f = join(dir, 'needs.json');
     writeFileSync(f, '[{"code": "261009", "suishin": 1, "suishin": 2}]');
-    expect(problems(() => readNeedsFile(f, KNOWN))).toEqual(['$[0].suishin: key appears more than once in the same object (JSON keeps only the last)']);
+    expect(problems(() => readNeedsFile(f, KNOWN))).toEqual(['$[0].suishin (line 1, column 35): key appears more than once in the same object (JSON keeps only the last)']);
     const c = join(dir, 'needs.csv');
     writeFileSync(c, 'code,shien\n261009,3\n');
     expect(readNeedsFile(c, KNOWN).byCode.get('261009')).toEqual({ suishin: null, shien: 3 });

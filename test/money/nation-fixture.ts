@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/load/catalog.ts';
 import { loadJson } from '../../src/load/json.ts';
 import { loadScoringRules } from '../../src/load/scoring-rules.ts';
 import { NationalAggregates } from '../../src/load/schemas/inputs.ts';
-import { formatCsv } from '../../src/national/csv.ts';
+import { formatCsv } from '../../src/output/csv.ts';
 import { synthTable, synthesizeNational } from '../../src/national/synth.ts';
 import type { NationalMunicipality } from '../../src/load/schemas/national.ts';
 import { dataPath } from '../helpers/seeds.ts';

@@ -11,7 +11,7 @@ import { loadCatalog } from '../../src/load/catalog.ts';
 import { loadJson } from '../../src/load/json.ts';
 import { loadScoringRules } from '../../src/load/scoring-rules.ts';
 import { NationalAggregates } from '../../src/load/schemas/inputs.ts';
-import { formatCsv } from '../../src/national/csv.ts';
+import { formatCsv } from '../../src/output/csv.ts';
 import { readNationalCsvText, readNationalFile } from '../../src/national/read.ts';
 import { synthTable, synthesizeNational } from '../../src/national/synth.ts';
 import { resultsWorkbook } from '../../src/national/xlsx.ts';
@@ -147,11 +147,14 @@ describe('located errors in CSV national files', () => {
     expect(ps[2]!.rule).toBe('shien must be a whole number');
   });
 
-  it('a Shift_JIS file is refused with a hint', async () => {
+  it('a Shift_JIS file (as Japanese Excel saves CSV) is decoded, not mangled', async () => {
     const f = join(dir, 'sjis.csv');
-    // "code,都道府県" with 都道府県 in Shift_JIS
-    writeFileSync(f, Buffer.concat([Buffer.from('code,'), Buffer.from([0x93, 0x73, 0x93, 0xb9, 0x95, 0x7b, 0x8c, 0xa7]), Buffer.from('\r\n')]));
-    expect(await fileProblems(f)).toEqual([{ file: f, place: undefined, rule: expect.stringContaining('not UTF-8 text') }]);
+    // "code,都道府県,名前" with the Japanese in Shift_JIS: 都道府県 is understood, 名前 is named as it is
+    const sjis = (...b: number[]) => Buffer.from(b);
+    writeFileSync(f, Buffer.concat([Buffer.from('code,'), sjis(0x93, 0x73, 0x93, 0xb9, 0x95, 0x7b, 0x8c, 0xa7), Buffer.from(','), sjis(0x96, 0xbc, 0x91, 0x4f), Buffer.from('\r\n')]));
+    const ps = await fileProblems(f);
+    expect(ps).toContainEqual({ file: f, place: 'line 1, column 3', rule: expect.stringContaining('unknown column "名前"') });
+    expect(ps.some((p) => /prefecture/.test(p.rule) && /missing/.test(p.rule))).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
-/** The RFC 4180 CSV parser and writer of src/national/csv.ts. */
+/** The RFC 4180 CSV parser (src/input/csv.ts) and writer (src/output/csv.ts). */
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, parseCsv } from '../../src/national/csv.ts';
+import { CsvSyntaxError, parseCsv } from '../../src/input/csv.ts';
+import { formatCsv } from '../../src/output/csv.ts';
 
 const texts = (s: string) => parseCsv(s).map((r) => r.fields.map((f) => f.text));
 

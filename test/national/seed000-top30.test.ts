@@ -13,7 +13,7 @@ import { checkNational } from '../../src/load/rules.ts';
 import { loadJson } from '../../src/load/json.ts';
 import { readNationalFile } from '../../src/national/read.ts';
 import { deriveNational, sizeClassOf, topRanking } from '../../src/national/derive.ts';
-import { parseCsv } from '../../src/national/csv.ts';
+import { parseCsv } from '../../src/input/csv.ts';
 import { dataPath, readSeed, repoRoot, SEED_NATIONAL } from '../helpers/seeds.ts';
 import { parseSeedTop30, SEED_TABLE_LABELS } from '../fixtures/national/seed000-tables.ts';
 import { buildSeedTop30Rows } from '../fixtures/national/build-seed000-top30.ts';

@@ -16,7 +16,7 @@ import { NationalAggregates } from '../../src/load/schemas/inputs.ts';
 import { achievableScores } from '../../src/scoring/engine.ts';
 import { deriveScoreSheet } from '../../src/derive/scores.ts';
 import { deriveNationalComparison } from '../../src/derive/national.ts';
-import { formatCsv } from '../../src/national/csv.ts';
+import { formatCsv } from '../../src/output/csv.ts';
 import { readNationalFile } from '../../src/national/read.ts';
 import { deriveNational, sizeClassOf, type NationalDerived } from '../../src/national/derive.ts';
 import { PREFECTURES, hasValidCheckDigit } from '../../src/common/prefectures.ts';

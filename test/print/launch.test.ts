@@ -108,7 +108,8 @@ describe('a running browser (KOFUKIN_BROWSER_WS_ENDPOINT)', () => {
       { browserWSEndpoint: '', env: { KOFUKIN_BROWSER: broken, KOFUKIN_BROWSER_WS_ENDPOINT: 'ws://127.0.0.1:9/x', PATH: '' } },
     ]) {
       const err = await launchBrowser({ ...opts, installedPaths: [], sparticuz: false, timeoutMs: 10_000 }).catch((e: unknown) => e);
-      expect((err as Error).message).toContain(`1. explicit (${broken}): launch failed`);
+      // the named browser is used or nothing: no connection attempt, no fallback
+      expect((err as Error).message).toContain(`cannot be used: ${broken}: launch failed`);
     }
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/load/catalog.ts';
-import { parseCsv } from '../../src/national/csv.ts';
+import { parseCsv } from '../../src/input/csv.ts';
 import { synthTable } from '../../src/national/synth.ts';
 import { runMain } from '../helpers/cli.ts';
 import { dataPath } from '../helpers/seeds.ts';

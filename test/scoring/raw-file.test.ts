@@ -108,12 +108,16 @@ describe('reading a raw values file', () => {
     ]);
   });
 
-  it('a file that cannot be read, or is not UTF-8', async () => {
+  it('a file that cannot be read; Shift_JIS (as Japanese Excel saves CSV) is decoded, not mangled', async () => {
     expect(await problemsOfAsync(() => readRawValuesFile(`${FIXTURES}no-such-file.csv`, rules, infos))).toEqual([[undefined, 'cannot read file (ENOENT)']]);
     const dir = tmp();
     const sjis = join(dir, 'sjis.csv');
-    writeFileSync(sjis, Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0x8b, 0x9e, 0x93, 0x73, 0x0a])); // "code\n京都\n" in Shift_JIS
-    expect(await problemsOfAsync(() => readRawValuesFile(sjis, rules, infos))).toEqual([[undefined, expect.stringContaining('not UTF-8 text')]]);
+    // "code,京都\n990001,1\n" in Shift_JIS: the column name comes out as 京都
+    writeFileSync(sjis, Buffer.concat([Buffer.from('code,'), Buffer.from([0x8b, 0x9e, 0x93, 0x73]), Buffer.from('\n990001,1\n')]));
+    expect(await problemsOfAsync(() => readRawValuesFile(sjis, rules, infos))).toContainEqual(['line 1, column 2', expect.stringContaining('unknown column "京都"')]);
+    const latin = join(dir, 'latin1.csv');
+    writeFileSync(latin, Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xff, 0xfd, 0x0a])); // neither UTF-8 nor Shift_JIS
+    expect(await problemsOfAsync(() => readRawValuesFile(latin, rules, infos))).toEqual([[undefined, expect.stringContaining('neither UTF-8 nor Shift_JIS')]]);
   });
 
   it('an .xlsx workbook with the same columns (first sheet) is read too, located by cell', async () => {

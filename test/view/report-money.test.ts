@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReportInputs, type ReportInputs } from '../../src/load/report-inputs.ts';
+import { readNationForReport } from '../../src/pipeline/nation.ts';
 import { prepareReport, renderCharts, type PreparedReport } from '../../src/pipeline/report.ts';
 import { renderReportHtml } from '../../src/render/report-html.ts';
 import { writeSyntheticNation } from '../money/nation-fixture.ts';
@@ -22,7 +23,7 @@ let rows: NationalMunicipality[];
 beforeAll(async () => {
   const nation = writeSyntheticNation(1, 1741);
   rows = nation.rows;
-  inputs = await loadReportInputs(samplePath('municipality.json'), { nation: nation.file });
+  inputs = await loadReportInputs(samplePath('municipality.json'), { nation: nation.file, readNation: readNationForReport });
   prepared = prepareReport(inputs);
 });
 

@@ -4,16 +4,27 @@
  */
 import { z } from 'zod';
 import { GrantId } from './catalog.ts';
+import { readMunicipalityCode } from '../../common/municipality-code.ts';
 
 const nonEmpty = z.string().min(1);
 const fiscalYear = z.number().int().min(2018).max(2100);
 /** 全国地方公共団体コード: 6 digits (5 + check digit). */
 const localGovCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit 全国地方公共団体コード');
+/**
+ * The municipality's own code: the one rule of every reader (src/common/municipality-code.ts),
+ * here without context, so it must be the 6-digit code with a valid check digit. (Peer-group
+ * members keep the 6-digit format only: reference data may use fictional numbering.)
+ */
+const ownCode = z.string().superRefine((text, ctx) => {
+  const r = readMunicipalityCode(text);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.rule });
+  else if (r.code !== text) ctx.addIssue({ code: 'custom', message: `must be written as ${r.code}` });
+});
 const points = z.number().int().nonnegative();
 
 /** Identity of a municipality (保険者). */
 export const MunicipalityIdentity = z.strictObject({
-  code: localGovCode,
+  code: ownCode,
   name: nonEmpty,
   prefecture: nonEmpty,
   /** 第1号被保険者数 */

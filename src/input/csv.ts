@@ -1,5 +1,6 @@
 /**
- * A small RFC 4180 CSV parser and writer. Fields are separated by commas and records by CRLF (LF
+ * A small RFC 4180 CSV parser (the writer is src/output/csv.ts). Fields are separated by commas
+ * and records by CRLF (LF
  * and a lone CR are accepted too); a field in double quotes may hold commas, line breaks and
  * doubled quotes (""). A leading UTF-8 BOM is dropped. Syntax errors name the line and the
  * character column.
@@ -106,6 +107,3 @@ export function parseCsv(input: string): CsvRecord[] {
 export function isBlankRecord(r: CsvRecord): boolean {
   return r.fields.length === 1 && !r.fields[0]!.quoted && r.fields[0]!.text === '';
 }
-
-/** The writer lives in the output layer (one CSV writer for every output); re-exported for callers of this module. */
-export { csvField, formatCsv } from '../output/csv.ts';
