@@ -23,6 +23,7 @@ let inputs: string[] = [];
 const packet = join(work, 'packet.pdf');
 const again = join(work, 'again.pdf');
 const numbered = join(work, 'numbered.pdf');
+const kept = join(work, 'kept.pdf');
 const TITLE = '令和6年度第3回介護保険運営協議会';
 const KYOTO_TITLE = '令和6年度における保険者機能強化推進交付金等の評価結果について';
 const TOWN_TITLE = `${KYOTO_TITLE}（架空町）`;
@@ -62,6 +63,7 @@ beforeAll(async () => {
     [packet, []],
     [again, []],
     [numbered, ['--page-numbers', '--doc-title', '京都市の評価結果', '--doc-title', '架空町の評価結果', '--doc-title', '架空町の評価結果（再掲）']],
+    [kept, ['--keep-numbers']],
   ] as const) {
     const r = await agenda([...common, '--out', out, ...extra]);
     expect(r.stderr).toBe('');
@@ -96,6 +98,8 @@ describe('the agenda packet', () => {
   it('stamps 資料N in the top margin of each document’s first page, and only there', () => {
     firstPages.forEach((p, i) => {
       expect(text(packet, p, p, { y: 0, h: 40 }).trim()).toBe(`資料${i + 1}`);
+      // the report's own number box (資料3, 資料1) was replaced, not covered: one number per first page
+      expect(text(packet, p).match(/(?<!参考)資料\d+/g), `page ${p}`).toEqual([`資料${i + 1}`]);
       expect(text(packet, p)).toContain(`資料${i + 1}`);
       expect(text(packet, p + 1, p + 1, { y: 0, h: 40 }).trim()).toBe('');
     });
@@ -224,6 +228,20 @@ describe('--page-numbers and --doc-title', () => {
   it('keeps the stamps and passes qpdf --check', () => {
     expect(text(numbered, firstPages[1]!, firstPages[1]!, { y: 0, h: 40 }).trim()).toBe('資料2');
     expect(spawnSync('qpdf', ['--check', numbered]).status).toBe(0);
+  });
+});
+
+describe('--keep-numbers', () => {
+  it('keeps each report’s own 資料番号 box, stamps nothing, and lists the own numbers on the cover', () => {
+    const own = ['資料3', '資料1', '資料1']; // the samples' narratives
+    firstPages.forEach((p, i) => {
+      expect(text(kept, p, p, { y: 0, h: 40 }).trim(), `page ${p}`).toBe(own[i]);
+      expect(text(kept, p).match(/(?<!参考)資料\d+/g), `page ${p}`).toEqual([own[i]]);
+    });
+    const lines = text(kept, 1).split('\n').filter((l) => /^\s*資料\d/.test(l));
+    expect(lines.map((l) => l.trim().split(/\s+/)[0])).toEqual(own);
+    expect(outline(kept).map((o) => o.title)).toEqual(['表紙', `資料3 ${KYOTO_TITLE}`, `資料1 ${TOWN_TITLE}`, `資料1 ${TOWN_TITLE}`]);
+    expect(spawnSync('qpdf', ['--check', kept]).status).toBe(0);
   });
 });
 
