@@ -5,6 +5,7 @@
  * view model's metadata (with the report date, or SOURCE_DATE_EPOCH as the PDF does), and the
  * document is constructed with a seeded Math.random.
  */
+import { mulberry32 } from '../common/random.ts';
 import { createHash } from 'node:crypto';
 import type { ReportView } from '../view/report-view.ts';
 
@@ -39,16 +40,9 @@ export function corePropertiesXml(meta: ReportView['meta'], date: Date): string 
   );
 }
 
-/** mulberry32: a small seeded generator in [0, 1). */
+/** A generator seeded from a text (the first 32 bits of its SHA-256). */
 function seededRandom(seed: string): () => number {
-  let a = createHash('sha256').update(seed).digest().readUInt32LE(0);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(createHash('sha256').update(seed).digest().readUInt32LE(0));
 }
 
 /**

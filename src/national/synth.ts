@@ -19,6 +19,7 @@
  *   by one latent "capability" (Gaussian copula), so totals spread as real ones do.
  * - Goal Ⅳ (outcome) indicators are the same measures in both grants: 推進 Ⅳ-n = 支援 Ⅳ-n.
  */
+import { mulberry32 } from '../common/random.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { NationalAggregates } from '../load/schemas/inputs.ts';
 import type { RulesFile } from '../scoring/rules.ts';
@@ -29,17 +30,6 @@ import type { NationalMunicipality } from '../load/schemas/national.ts';
 // ---------------------------------------------------------------------------------------------
 // Random numbers
 
-/** mulberry32: a small 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A standard normal sample (Box–Muller, one value per call). */
 export function normal(rand: () => number): number {

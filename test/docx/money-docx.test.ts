@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportDocx } from '../../src/docx/document.ts';
 import { loadReportInputs } from '../../src/load/report-inputs.ts';
+import { readNationForReport } from '../../src/pipeline/nation.ts';
 import { prepareReport } from '../../src/pipeline/report.ts';
 import type { ReportView } from '../../src/view/report-view.ts';
 import { writeSyntheticNation } from '../money/nation-fixture.ts';
@@ -19,7 +20,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   const nation = writeSyntheticNation(1, 1741);
-  view = prepareReport(await loadReportInputs(samplePath('municipality.json'), { nation: nation.file })).view;
+  view = prepareReport(await loadReportInputs(samplePath('municipality.json'), { nation: nation.file, readNation: readNationForReport })).view;
   const docx = await renderReportDocx(view, [], { embedFont: false });
   text = squash((await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value);
 }, 120_000);

@@ -1,0 +1,16 @@
+/**
+ * A small seeded pseudo-random generator, for output that must be the same on every run
+ * (the synthetic nation, the docx package's font key).
+ */
+
+/** mulberry32: a small 32-bit PRNG; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
