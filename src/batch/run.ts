@@ -116,7 +116,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   const outDir = await ensureOutputDir(opts.outDir);
   const started = performance.now();
   const manifest = readManifest(outDir);
-  const versionHash = sha256(templateSources('report'), codeHash());
+  // what else makes a report: the templates, the code, and whether it carries 参考資料1
+  const versionHash = sha256(templateSources('report'), codeHash(), opts.includeFramework ? 'with-framework' : 'without-framework');
   const attempts = Math.max(1, opts.attempts ?? 3);
   const summary: BatchSummary = {
     format: 'kofukin-batch/1',

@@ -1,6 +1,6 @@
 /**
  * `kofukin batch <national results file | directory of municipality files> [--filter T]…
- *  [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx]`
+ *  [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework]`
  * Builds every municipality's report with one browser. Failures are listed (console table and
  * batch-summary.json) and make the exit code non-zero; the others are built regardless.
  */
@@ -15,7 +15,7 @@ import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx]';
+  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework]';
 
 async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(input);
@@ -42,6 +42,7 @@ export const command: Command = async (args, io) => {
       shard: { type: 'string' },
       force: { type: 'boolean' },
       docx: { type: 'boolean' },
+      'with-framework': { type: 'boolean' },
       browser: { type: 'string' },
       'print-timeout': { type: 'string' },
     },
@@ -74,6 +75,7 @@ export const command: Command = async (args, io) => {
     force: Boolean(values.force),
     strict: Boolean(values.strict),
     docx: Boolean(values.docx),
+    includeFramework: Boolean(values['with-framework']),
     printTimeoutMs: values['print-timeout'] ? Number(values['print-timeout']) : undefined,
     browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env },
     env: io.env,

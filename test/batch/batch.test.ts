@@ -10,7 +10,7 @@ import { jobsFromNationalFile } from '../../src/batch/national-jobs.ts';
 import { parseShard, shardJobs, filterJobs } from '../../src/batch/jobs.ts';
 import { runBatch } from '../../src/batch/run.ts';
 import { runMain, type CliResult } from '../helpers/cli.ts';
-import { pageCount, pdfFontRows, pdfInfo } from '../helpers/pdf.ts';
+import { pageCount, pdfFontRows, pdfInfo, pdfText } from '../helpers/pdf.ts';
 import { repoRoot } from '../helpers/seeds.ts';
 import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
@@ -79,6 +79,18 @@ describe('kofukin batch on a directory', () => {
     expect(changed.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
     const forced = await runMain(['batch', dir, '--out', out, '--force', '--filter', '京都府']);
     expect(forced.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
+  });
+
+  it('--with-framework adds 参考資料1 (11 pages) and rebuilds the reports made without it', async () => {
+    const pdf = join(out, 'kofukin-2024-261009.pdf');
+    const without = pageCount(pdf);
+    const withFramework = await runMain(['batch', dir, '--out', out, '--with-framework', '--filter', '京都府']);
+    expect(withFramework.code, withFramework.stderr).toBe(0);
+    expect(withFramework.stdout).toContain('built 1, unchanged 0, failed 0 of 1');
+    expect(pageCount(pdf)).toBe(without + 11);
+    expect(pdfText(pdf)).toContain('参考資料1');
+    const again = await runMain(['batch', dir, '--out', out, '--with-framework', '--filter', '京都府']);
+    expect(again.stdout).toContain('built 0, unchanged 1, failed 0 of 1');
   });
 });
 
