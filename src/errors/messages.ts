@@ -4,6 +4,8 @@
  */
 export const messages = {
   cannotRead: (reason: string) => `cannot read file (${reason})`,
+  companionNotFound: (what: string, named: string, folder: string, flag: string) =>
+    `the ${what} file "${named}" named here does not exist (looked for it relative to ${folder}): correct the path here, or give ${flag} FILE`,
   duplicateKey: () => `key appears more than once in the same object (JSON keeps only the last)`,
   invalidJson: (detail: string) => `not valid JSON: ${detail}`,
   unknownIndicator: (id: string) => `unknown indicator "${id}": it is not in the catalog for this fiscal year`,

@@ -4,6 +4,7 @@
  * named in it or given on the command line. Every problem of every file is collected before
  * failing.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
@@ -123,6 +124,15 @@ function collect<T>(problems: Problem[], load: () => T): T | null {
   }
 }
 
+type CompanionKey = 'national' | 'peers' | 'grants' | 'narrative';
+
+const COMPANION_LABELS: Readonly<Record<CompanionKey, string>> = {
+  national: 'national aggregates (全国集計)',
+  peers: 'peer group (比較グループ)',
+  grants: 'grant history (交付金の推移)',
+  narrative: 'narrative (資料の文章)',
+};
+
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
   const problems: Problem[] = [];
   const places = new Places();
@@ -156,6 +166,25 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   const pick = (override: string | undefined, named: string | undefined) =>
     override ? resolve(override) : named ? resolve(base, named) : undefined;
 
+  /**
+   * A companion file named in the municipality file (`$.files.x`, a 基本情報 cell in a workbook)
+   * that does not exist is reported where it is named, with the folder it was looked for in,
+   * since the fix is there (a workbook moved away from its companions, a typo) or a flag.
+   */
+  const named = (key: CompanionKey, override: string | undefined): string | undefined => {
+    const value = results.files[key];
+    if (override || !value) return pick(override, value);
+    const file = resolve(base, value);
+    if (!existsSync(file)) {
+      problems.push({
+        location: { file: municipalityFile, place: `$.files.${key}` },
+        rule: messages.companionNotFound(COMPANION_LABELS[key], value, resolve(base), `--${key}`),
+        severity: 'error',
+      });
+      return undefined;
+    }
+    return file;
+  };
   const companion = <T,>(file: string | undefined, load: (f: string) => T, check: (d: T, f: string) => Problem[]): Loaded<T> | null => {
     if (!file) return null;
     const data = collect(problems, () => load(file));
@@ -163,16 +192,16 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     problems.push(...check(data, file));
     return { data, file };
   };
-  let national = options.nation && !options.national ? null : companion(pick(options.national, results.files.national), (f) => loadJson(NationalAggregates, f), checkNational);
-  const peers = companion(pick(options.peers, results.files.peers), (f) => loadJson(PeerGroup, f), checkPeers);
+  let national = options.nation && !options.national ? null : companion(named('national', options.national), (f) => loadJson(NationalAggregates, f), checkNational);
+  const peers = companion(named('peers', options.peers), (f) => loadJson(PeerGroup, f), checkPeers);
   const grants =
     embedded.grants && !options.grants
       ? { data: embedded.grants, file: municipalityFile }
-      : companion(pick(options.grants, results.files.grants), (f) => loadJson(GrantHistory, f), checkGrantHistory);
+      : companion(named('grants', options.grants), (f) => loadJson(GrantHistory, f), checkGrantHistory);
   const narrative =
     embedded.narrative && !options.narrative
       ? { data: embedded.narrative, file: municipalityFile }
-      : companion(pick(options.narrative, results.files.narrative), (f) => loadJson(Narrative, f), () => []);
+      : companion(named('narrative', options.narrative), (f) => loadJson(Narrative, f), () => []);
 
   let rules: RulesFile | null = null;
   if (catalog && !options.catalogFile) {
