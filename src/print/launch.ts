@@ -171,10 +171,17 @@ async function launchAt(
   executablePath: string,
   extraArgs: readonly string[],
   opts: LaunchOptions,
-): Promise<{ browser: Browser; userDataDir: string }> {
+): Promise<LaunchAtResult> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'kofukin-chrome-'));
+  // from the moment the profile exists, an interrupt kills the browser (once started) and
+  // removes the profile; an interrupt during the launch itself left an empty profile behind
+  let browser: Browser | undefined;
+  const unregister = onInterrupt(() => {
+    browser?.process()?.kill('SIGKILL');
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
   try {
-    const browser = await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath,
       headless: true,
       pipe: opts.pipe ?? true,
@@ -183,16 +190,24 @@ async function launchAt(
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
       // an interrupt is handled once for the whole run (src/common/interrupt.ts): staged outputs
-      // are discarded, then the browser is killed (see launched())
+      // are discarded, then the browser is killed (the cleanup registered above)
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    return { browser, userDataDir };
+    return { browser, userDataDir, unregister };
   } catch (err) {
+    unregister();
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     throw err;
   }
+}
+
+interface LaunchAtResult {
+  browser: Browser;
+  userDataDir: string;
+  /** Drops the interrupt cleanup (on close). */
+  unregister: () => void;
 }
 
 /**
@@ -209,19 +224,16 @@ async function removeSingletonDir(userDataDir: string): Promise<void> {
 }
 
 function launched(
-  b: { browser: Browser; userDataDir: string },
+  b: LaunchAtResult,
   source: BrowserSource,
   executablePath: string,
   attempts: LaunchAttempt[],
   launchMs: number,
 ): LaunchedBrowser {
   let closing: Promise<void> | undefined;
-  const unregister = onInterrupt(() => {
-    b.browser.process()?.kill('SIGKILL');
-    rmSync(b.userDataDir, { recursive: true, force: true });
-  });
+  const { unregister, ...rest } = b;
   return {
-    ...b,
+    ...rest,
     source,
     executablePath,
     attempts,
@@ -271,7 +283,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   if (endpoint) return connectBrowser(endpoint, opts);
   const started = performance.now();
   const attempts: LaunchAttempt[] = [];
-  const done = (b: { browser: Browser; userDataDir: string }, source: BrowserSource, path: string) => {
+  const done = (b: LaunchAtResult, source: BrowserSource, path: string) => {
     attempts.push({ source, executablePath: path });
     return launched(b, source, path, attempts, performance.now() - started);
   };

@@ -89,4 +89,33 @@ describe('an interrupted run leaves out/ as it was', () => {
     expect(r.stderr).toContain('interrupted (SIGTERM)');
     expectUnchanged(dir, before);
   });
+
+  it('SIGINT while the browser is still starting: exit 130, its profile folder removed', async () => {
+    const dir = tempDir('launch');
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    // a "browser" that never answers, so the interrupt lands during the launch
+    const browser = join(dir, 'slow-chrome');
+    writeFileSync(browser, '#!/bin/sh\nsleep 60\n', { mode: 0o755 });
+    const script = join(dir, 'launch.mts');
+    writeFileSync(
+      script,
+      [
+        `import { launchBrowser } from ${JSON.stringify(join(repoRoot, 'src/print/launch.ts'))};`,
+        `await launchBrowser({ executablePath: ${JSON.stringify(browser)}, browserWSEndpoint: '', timeoutMs: 60_000 });`,
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.resume();
+    const profiles = () => readdirSync(tmp).filter((f) => f.startsWith('kofukin-chrome-'));
+    // wait for the profile folder, then interrupt
+    for (let i = 0; i < 600 && profiles().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(profiles(), stderr).toHaveLength(1);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code, stderr).toBe(130);
+    expect(profiles()).toEqual([]);
+  });
 });
