@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
 import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
 import type { Command, CommandIO } from './commands/command.ts';
+import { isLang, languageFromEnv, withLanguage, type Lang } from './errors/language.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
@@ -52,6 +53,37 @@ function usage(): string {
  * (tests pass their own; the bin passes the process's), so nothing here exits the process.
  */
 export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const { lang, args, error } = takeLanguage(argv, io.env ?? process.env);
+  if (error) {
+    io.stderr.write(`kofukin: ${error}\n`);
+    return 64;
+  }
+  return withLanguage(lang, () => runCommand(args, io));
+}
+
+/**
+ * The global `--lang ja|en` option (anywhere on the command line, like --debug) or the
+ * environment's language (src/errors/language.ts), and the arguments without it.
+ */
+function takeLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; args: string[]; error?: string } {
+  const args: string[] = [];
+  let lang: Lang = languageFromEnv(env);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    let value: string | undefined;
+    if (a === '--lang') value = argv[++i] ?? '';
+    else if (a.startsWith('--lang=')) value = a.slice('--lang='.length);
+    else {
+      args.push(a);
+      continue;
+    }
+    if (!isLang(value)) return { lang, args, error: `--lang must be ja or en (got "${value}") / --lang には ja または en を指定してください` };
+    lang = value;
+  }
+  return { lang, args };
+}
+
+async function runCommand(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   const debug = rest.includes('--debug');
   if (name === '--version' || name === '-V') {

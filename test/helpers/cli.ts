@@ -20,11 +20,17 @@ export interface CliOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Tests run the CLI in English unless they ask for Japanese (env KOFUKIN_LANG: 'ja', or --lang ja):
+ * the machine's own locale must not change what a test sees.
+ */
+const TEST_LANGUAGE = { KOFUKIN_LANG: 'en' };
+
 export function runCli(args: string[], options: CliOptions & { cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `${repoRoot}src/cli.ts`, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...TEST_LANGUAGE, ...options.env },
     timeout: SLOW_TEST_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -49,6 +55,6 @@ function sink() {
 export async function runMain(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const out = sink();
   const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { ...process.env, ...options.env } });
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { ...process.env, ...TEST_LANGUAGE, ...options.env } });
   return { code, stdout: out.text(), stderr: err.text() };
 }
