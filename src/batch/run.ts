@@ -6,12 +6,13 @@
  * an output that cannot be written (full disk, no permission) stops the batch (CannotWriteError);
  * a report whose inputs, templates and code did not change since the last run is skipped.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { onInterruptGracefully, type InterruptSignal } from '../common/interrupt.ts';
 import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
-import { outputMessages } from '../errors/messages.ts';
+import { batchMessages, outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
-import { writeFileAtomic } from '../output/atomic.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
 import { prepareReport, renderCharts, renderDocx } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
@@ -19,18 +20,28 @@ import { loadTemplates, templateSources } from '../render/templates.ts';
 import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
 import { sha256, type BatchJob } from './jobs.ts';
 import { createProgress } from './progress.ts';
-import { WarmPrinter } from './warm-printer.ts';
+import { PrintStalledError, WarmPrinter } from './warm-printer.ts';
 import { codeHash } from './code-hash.ts';
+import { Journal, readManifest } from './manifest.ts';
+import { printTimeLimit, PrintRate } from './time-limit.ts';
 
 export interface BatchOptions {
   outDir: string;
   concurrency: number;
   force: boolean;
   strict: boolean;
-  /** Print time limit per report before the browser is considered hung (ms). */
+  /**
+   * A fixed print time limit per report (ms) before the browser is considered hung. Default: one
+   * scaled by the document's size and the print speed seen so far (time-limit.ts).
+   */
   printTimeoutMs?: number;
-  /** Attempts per report when the browser fails (crash, hang). Default 3. */
+  /** Attempts per report when the browser fails (crash, hang): a report is retried once by default. */
   attempts?: number;
+  /**
+   * After SIGINT/SIGTERM, how long the reports in progress may take to finish before they are
+   * stopped (ms). Default 5 000. The batch then writes its manifest and summary and ends.
+   */
+  graceMs?: number;
   browser?: BrowserSessionOptions;
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
@@ -72,29 +83,17 @@ export interface BatchSummary {
   built: number;
   unchanged: number;
   failed: number;
+  /** Reports neither built nor failed because the batch was interrupted (0 otherwise). */
+  notBuilt: number;
+  /** The signal that interrupted the batch, or null. */
+  interrupted: InterruptSignal | null;
+  /** The exit code the interrupt asks for (130 SIGINT, 143 SIGTERM), or null. */
+  interruptExitCode: number | null;
   browserRestarts: number;
   seconds: number;
   reportsPerSecond: number;
   failures: Array<{ key: string; code: string; name: string; source: string; error: string }>;
   warnings: Array<{ key: string; warning: string }>;
-}
-
-interface Manifest {
-  format: 'kofukin-batch-manifest/1';
-  entries: Record<string, string>;
-}
-
-const MANIFEST = '.kofukin-batch.json';
-
-function readManifest(outDir: string): Manifest {
-  const file = join(outDir, MANIFEST);
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (m.format === 'kofukin-batch-manifest/1' && m.entries && typeof m.entries === 'object') return m;
-  } catch {
-    // no manifest yet, or unreadable: rebuild everything
-  }
-  return { format: 'kofukin-batch-manifest/1', entries: {} };
 }
 
 /** Errors of the browser (not of the report): worth a retry with a fresh page / browser. */
@@ -115,16 +114,22 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   // the out folder stays even when the batch fails: the manifest and summary go there
   const outDir = await ensureOutputDir(opts.outDir);
   const started = performance.now();
-  const manifest = readManifest(outDir);
+  const { manifest, resuming } = readManifest(outDir);
+  delete manifest.unfinished;
+  const journal = new Journal(outDir);
   // what else makes a report: the templates, the code, and whether it carries 参考資料1
   const versionHash = sha256(templateSources('report'), codeHash(), opts.includeFramework ? 'with-framework' : 'without-framework');
-  const attempts = Math.max(1, opts.attempts ?? 3);
+  const attempts = Math.max(1, opts.attempts ?? 2);
+  const graceMs = opts.graceMs ?? 5_000;
   const summary: BatchSummary = {
     format: 'kofukin-batch/1',
     total: jobs.length,
     built: 0,
     unchanged: 0,
     failed: 0,
+    notBuilt: 0,
+    interrupted: null,
+    interruptExitCode: null,
     browserRestarts: 0,
     seconds: 0,
     reportsPerSecond: 0,
@@ -133,6 +138,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   };
   const progress = opts.progress ? createProgress(jobs.length, opts.progress) : null;
   const tick = () => progress?.tick(summary.built, summary.failed, summary.unchanged);
+  const notice = (text: string) => opts.progress?.write(`${opts.progress.isTTY ? '\r\u001b[K' : ''}kofukin batch: ${text}\n`);
 
   // what to build
   const todo: BatchJob[] = [];
@@ -149,10 +155,12 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
       await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
     } else todo.push(job);
   }
+  if (resuming) notice(batchMessages.resumed(summary.unchanged, todo.length));
+  else if (summary.unchanged > 0) notice(batchMessages.skipped(summary.unchanged, todo.length));
   tick();
 
   const fiscalYears = new Set<number>();
-  const session = new BrowserSession({ ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
+  const session = new BrowserSession({ protocolTimeoutMs: 60_000, ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
   let shellHtml: string | null = null;
   let charset: Set<string> | null = null;
   let sharedFontCss = '';
@@ -167,18 +175,45 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   };
 
   let next = 0;
-  let sinceManifest = 0;
+  let inFlight = 0;
   /** Set when an output cannot be written: every later report would fail the same way. */
   let stopped: CannotWriteError | null = null;
-  const saveManifest = () => writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(manifest, null, 1));
+  const rate = new PrintRate();
+  /** Browsers this batch gave up on (killed, or seen to die), so each is reported once. */
+  const lostBrowsers = new WeakSet<Browser>();
+  let relaunches = 0;
+  const giveUpOn = (browser: Browser | undefined, key: string, reason: string) => {
+    if (!browser || lostBrowsers.has(browser)) return;
+    lostBrowsers.add(browser);
+    // a launched browser is killed; a connected one (shared) is only let go of
+    const proc = browser.process();
+    if (proc) proc.kill('SIGKILL');
+    else void browser.disconnect().catch(() => undefined);
+    if (!summary.interrupted) notice(batchMessages.relaunched(key, reason, ++relaunches));
+  };
+
+  // SIGINT / SIGTERM: take no new report, let those in progress finish for graceMs, then stop them
+  let abortTimer: NodeJS.Timeout | undefined;
+  const unregisterInterrupt = onInterruptGracefully((signal, exitCode) => {
+    summary.interrupted = signal;
+    summary.interruptExitCode = exitCode;
+    notice(batchMessages.stopping(signal, inFlight, Math.round(graceMs / 1000)));
+    abortTimer = setTimeout(() => {
+      if (inFlight === 0) return;
+      notice(batchMessages.abortingInFlight(Math.round(graceMs / 1000)));
+      session.launched?.browser.process()?.kill('SIGKILL');
+      void session.close();
+    }, graceMs);
+  }, graceMs + 20_000);
 
   const worker = async () => {
     let printer: WarmPrinter | null = null;
     try {
       for (;;) {
-        if (stopped) return;
+        if (stopped || summary.interrupted) return;
         const job = todo[next++];
         if (!job) return;
+        inFlight++;
         const times: StageTimes = { loadMs: 0, deriveMs: 0, chartsMs: 0, htmlMs: 0, printMs: 0, writeMs: 0 };
         let attempt = 0;
         try {
@@ -204,28 +239,39 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           times.htmlMs = performance.now() - t;
 
           let pdf: Buffer | null = null;
+          const bytes = Buffer.byteLength(body);
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
-            printer ??= new WarmPrinter(session, shell, { timeoutMs: opts.printTimeoutMs ?? 60_000, env: opts.env });
+            printer ??= new WarmPrinter(session, shell, { env: opts.env });
+            const limit = opts.printTimeoutMs ?? printTimeLimit(rate, bytes);
+            const browser = session.launched?.browser;
             t = performance.now();
             try {
-              const printed = await printer.print(body, {
-                title: parts.meta.title,
-                author: parts.meta.author,
-                subject: parts.meta.subject,
-                keywords: parts.meta.keywords,
-                language: 'ja',
-                date: new Date(`${parts.meta.date}T00:00:00+09:00`),
-                documentNumber: prepared.view.titleBlock.documentNumber ?? undefined,
-              });
+              const printed = await printer.print(
+                body,
+                {
+                  title: parts.meta.title,
+                  author: parts.meta.author,
+                  subject: parts.meta.subject,
+                  keywords: parts.meta.keywords,
+                  language: 'ja',
+                  date: new Date(`${parts.meta.date}T00:00:00+09:00`),
+                  documentNumber: prepared.view.titleBlock.documentNumber ?? undefined,
+                },
+                limit,
+              );
               pdf = printed.pdf;
+              rate.record(bytes, performance.now() - t);
               if (printed.blockedRequests.length > 0)
                 summary.warnings.push({ key: job.key, warning: `refused ${printed.blockedRequests.length} outside request(s)` });
             } catch (err) {
-              if (!isBrowserFailure(err) || attempt === attempts) throw err;
-              // a hung browser is killed; the session relaunches it on the next page request
-              if (/timed out|TimeoutError/i.test(String((err as Error)?.message))) session.launched?.browser.process()?.kill('SIGKILL');
-              await printer.close().catch(() => undefined);
+              if (summary.interrupted || !(err instanceof PrintStalledError || isBrowserFailure(err)) || attempt === attempts) throw err;
+              if (err instanceof PrintStalledError)
+                // a stalled browser is killed; the session relaunches it on the next page request
+                giveUpOn(browser ?? session.launched?.browser, job.key, batchMessages.printStalled(Math.round(limit / 1000), Math.max(1, Math.round(rate.expectedMs(bytes) / 1000)), Math.round(bytes / 1024)));
+              else if (browser && !browser.connected) giveUpOn(browser, job.key, String((err as Error)?.message ?? err).split('\n')[0]!);
+              const dropped = printer;
               printer = null;
+              void dropped.close().catch(() => undefined);
             }
             times.printMs += performance.now() - t;
           }
@@ -240,20 +286,26 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
             if (docx) await out.write(join(outDir, `${job.key}.docx`), docx);
           });
           times.writeMs = performance.now() - t;
-          manifest.entries[job.key] = sha256(job.inputHash, versionHash);
+          const hash = sha256(job.inputHash, versionHash);
+          manifest.entries[job.key] = hash;
+          journal.record(job.key, hash);
           summary.built++;
           await opts.onReport?.({ job, status: 'built', attempts: attempt, times });
-          if (++sinceManifest >= 50) {
-            sinceManifest = 0;
-            await saveManifest();
-          }
         } catch (err) {
-          delete manifest.entries[job.key];
-          summary.failed++;
-          const error = errorText(err);
-          summary.failures.push({ key: job.key, code: job.code, name: job.name, source: job.source, error });
-          await opts.onReport?.({ job, status: 'failed', attempts: Math.max(1, attempt), error });
-          if (err instanceof CannotWriteError) stopped ??= err;
+          if (summary.interrupted && !(err instanceof UserError)) {
+            // stopped by the interrupt: not a failure of the report; the next run builds it
+          } else {
+            const hadEntry = job.key in manifest.entries;
+            delete manifest.entries[job.key];
+            summary.failed++;
+            const error = errorText(err);
+            summary.failures.push({ key: job.key, code: job.code, name: job.name, source: job.source, error });
+            await opts.onReport?.({ job, status: 'failed', attempts: Math.max(1, attempt), error });
+            if (err instanceof CannotWriteError) stopped ??= err;
+            else if (hadEntry) journal.record(job.key, null);
+          }
+        } finally {
+          inFlight--;
         }
         tick();
       }
@@ -267,18 +319,22 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
     if (opts.onBrowser && todo.length > 0) opts.onBrowser((await session.start()).browser.process()?.pid);
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length || 1)) }, worker));
   } finally {
+    clearTimeout(abortTimer);
     summary.browserRestarts = session.restarts;
     await session.close();
+    if (summary.interrupted) manifest.unfinished = true;
     try {
-      await saveManifest();
+      await journal.compact(outDir, manifest);
     } catch (err) {
       if (!(err instanceof CannotWriteError)) throw err;
       stopped ??= err;
     }
+    unregisterInterrupt();
     progress?.finish();
   }
   if (stopped)
     throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
+  summary.notBuilt = todo.length - summary.built - summary.failed;
   summary.seconds = (performance.now() - started) / 1000;
   summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;
   summary.failures.sort((a, b) => (a.key < b.key ? -1 : 1));

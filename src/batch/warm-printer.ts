@@ -69,8 +69,30 @@ export class WarmPrinter {
     if (page) await this.#session.release(page).catch(() => undefined);
   }
 
-  /** Prints one report body (the HTML inside <body>) with its title. */
-  async print(bodyHtml: string, meta: PdfMeta): Promise<WarmPrintResult> {
+  /**
+   * Prints one report body (the HTML inside <body>) with its title. `timeoutMs` (default the
+   * printer's) limits the whole print, getting the page included: a browser that stops answering
+   * (hung, or stopped with SIGSTOP) is noticed then, with a PrintStalledError.
+   */
+  async print(bodyHtml: string, meta: PdfMeta, timeoutMs = this.#timeoutMs): Promise<WarmPrintResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintStalledError(timeoutMs)), timeoutMs);
+    });
+    const printing = this.#print(bodyHtml, meta);
+    printing.catch(() => undefined); // after a stall, its own failure (the browser is killed) is of no interest
+    try {
+      return await Promise.race([printing, stalled]);
+    } catch (err) {
+      // not awaited: closing a page of a stopped browser waits until the caller kills it
+      if (err instanceof PrintStalledError) void this.#drop();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #print(bodyHtml: string, meta: PdfMeta): Promise<WarmPrintResult> {
     const page = await this.#ready();
     const guard = this.#guard!;
     const blockedBefore = guard.blocked.length;
@@ -111,6 +133,13 @@ export class WarmPrinter {
 
   async close(): Promise<void> {
     await this.#drop();
+  }
+}
+
+/** The browser gave no answer within a print's time limit. */
+export class PrintStalledError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${timeoutMs} ms: the browser stopped answering while printing`);
   }
 }
 

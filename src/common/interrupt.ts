@@ -14,7 +14,32 @@ type Signal = keyof typeof SIGNALS;
 const cleanups = new Set<() => void>();
 let installed = false;
 
+/**
+ * A run that can stop cleanly by itself (a batch: finish the reports in flight, write its
+ * manifest and summary) is told of the first signal instead; the cleanups above run only on a
+ * second signal, or when the run has not finished within its grace period.
+ */
+let graceful: { handler: (signal: Signal, exitCode: number) => void; graceMs: number } | null = null;
+let gracefulSignal: Signal | null = null;
+let graceTimer: NodeJS.Timeout | undefined;
+
 function onSignal(signal: Signal): void {
+  if (graceful && !gracefulSignal) {
+    gracefulSignal = signal;
+    const { handler, graceMs } = graceful;
+    // if the run does not finish in time, the hard path below runs anyway (not keeping the process alive)
+    graceTimer = setTimeout(() => hardStop(signal), graceMs).unref();
+    try {
+      handler(signal, 128 + SIGNALS[signal]);
+    } catch {
+      hardStop(signal);
+    }
+    return;
+  }
+  hardStop(gracefulSignal ?? signal);
+}
+
+function hardStop(signal: Signal): void {
   uninstall();
   const all = [...cleanups].reverse();
   cleanups.clear();
@@ -57,6 +82,28 @@ export function onInterrupt(cleanup: () => void): () => void {
   install();
   return () => {
     cleanups.delete(cleanup);
+    if (cleanups.size === 0 && !graceful) uninstall();
+  };
+}
+
+/**
+ * Asks to be told of the first SIGINT/SIGTERM/SIGHUP instead of having the process stopped: the
+ * handler gets the signal and the exit code to end with (130, 143, 129), stops taking new work and
+ * ends the run itself. A second signal, or `graceMs` without the process having ended, runs the
+ * registered cleanups and exits as usual. Returns the function that unregisters the handler (the
+ * signal received so far, if any, is kept for the hard path until then).
+ */
+export function onInterruptGracefully(handler: (signal: Signal, exitCode: number) => void, graceMs: number): () => void {
+  const entry = { handler, graceMs };
+  graceful = entry;
+  install();
+  return () => {
+    if (graceful !== entry) return;
+    graceful = null;
+    gracefulSignal = null;
+    clearTimeout(graceTimer);
     if (cleanups.size === 0) uninstall();
   };
 }
+
+export type InterruptSignal = Signal;
