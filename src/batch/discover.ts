@@ -151,10 +151,13 @@ export async function jobsFromDirectory(dir: string, options: LoadOptions = {}, 
   const counts = { json: 0, xlsx: 0, other: 0 };
   const firstOfKey = new Map<string, string>();
   const duplicates: Problem[] = [];
-  for (const file of candidateFiles(resolve(dir), skip)) {
-    const c = await classify(file, options);
+  const classified: Array<{ file: string; c: Classified }> = [];
+  for (const file of candidateFiles(resolve(dir), skip)) classified.push({ file, c: await classify(file, options) });
+  // a companion file that cannot be read is reported by the municipality that names it
+  const companions = new Set(classified.flatMap(({ c }) => (c.kind === 'json' || c.kind === 'xlsx' ? c.identity.companions : [])));
+  for (const { file, c } of classified) {
     const rel = relative(resolve(dir), file);
-    if (c.kind === 'other') {
+    if (c.kind === 'other' || (c.kind === 'broken' && companions.has(file))) {
       counts.other++;
       continue;
     }

@@ -182,14 +182,18 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   /** Browsers this batch gave up on (killed, or seen to die), so each is reported once. */
   const lostBrowsers = new WeakSet<Browser>();
   let relaunches = 0;
-  const giveUpOn = (browser: Browser | undefined, key: string, reason: string) => {
-    if (!browser || lostBrowsers.has(browser)) return;
-    lostBrowsers.add(browser);
-    // a launched browser is killed; a connected one (shared) is only let go of
-    const proc = browser.process();
-    if (proc) proc.kill('SIGKILL');
-    else void browser.disconnect().catch(() => undefined);
-    if (!summary.interrupted) notice(batchMessages.relaunched(key, reason, ++relaunches));
+  const giveUpOn = async (browser: Browser | undefined, key: string, reason: string): Promise<void> => {
+    if (!browser) return;
+    if (!lostBrowsers.has(browser)) {
+      lostBrowsers.add(browser);
+      // a launched browser is killed; a connected one (shared) is only let go of
+      const proc = browser.process();
+      if (proc) proc.kill('SIGKILL');
+      else void browser.disconnect().catch(() => undefined);
+      if (!summary.interrupted) notice(batchMessages.relaunched(key, reason, ++relaunches));
+    }
+    // the session relaunches once it has seen the old browser go
+    for (let i = 0; i < 100 && browser.connected; i++) await new Promise((r) => setTimeout(r, 50));
   };
 
   // SIGINT / SIGTERM: take no new report, let those in progress finish for graceMs, then stop them
@@ -243,7 +247,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
             printer ??= new WarmPrinter(session, shell, { env: opts.env });
             const limit = opts.printTimeoutMs ?? printTimeLimit(rate, bytes);
-            const browser = session.launched?.browser;
+            // (re)launching has its own time limit: the print's starts once the browser runs
+            const browser = (await session.start()).browser;
             t = performance.now();
             try {
               const printed = await printer.print(
@@ -265,12 +270,16 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
                 summary.warnings.push({ key: job.key, warning: `refused ${printed.blockedRequests.length} outside request(s)` });
             } catch (err) {
               if (summary.interrupted || !(err instanceof PrintStalledError || isBrowserFailure(err)) || attempt === attempts) throw err;
-              if (err instanceof PrintStalledError)
-                // a stalled browser is killed; the session relaunches it on the next page request
-                giveUpOn(browser ?? session.launched?.browser, job.key, batchMessages.printStalled(Math.round(limit / 1000), Math.max(1, Math.round(rate.expectedMs(bytes) / 1000)), Math.round(bytes / 1024)));
-              else if (browser && !browser.connected) giveUpOn(browser, job.key, String((err as Error)?.message ?? err).split('\n')[0]!);
               const dropped = printer;
               printer = null;
+              if (err instanceof PrintStalledError)
+                // a stalled browser is killed; the session relaunches it for the next attempt
+                await giveUpOn(
+                  browser ?? session.launched?.browser,
+                  job.key,
+                  batchMessages.printStalled(Math.round(err.timeoutMs / 1000), Math.max(1, Math.round(rate.expectedMs(bytes) / 1000)), Math.round(bytes / 1024)),
+                );
+              else if (browser && !browser.connected) await giveUpOn(browser, job.key, String((err as Error)?.message ?? err).split('\n')[0]!);
               void dropped.close().catch(() => undefined);
             }
             times.printMs += performance.now() - t;

@@ -71,29 +71,23 @@ export class WarmPrinter {
 
   /**
    * Prints one report body (the HTML inside <body>) with its title. `timeoutMs` (default the
-   * printer's) limits the whole print, getting the page included: a browser that stops answering
-   * (hung, or stopped with SIGSTOP) is noticed then, with a PrintStalledError.
+   * printer's) limits the print; getting a fresh page ready (opening it, loading the shell and its
+   * fonts) has a limit of its own, `readyTimeoutMs` (default 30 s or `timeoutMs` if longer). A
+   * browser that stops answering (hung, or stopped with SIGSTOP) is noticed then, with a
+   * PrintStalledError.
    */
-  async print(bodyHtml: string, meta: PdfMeta, timeoutMs = this.#timeoutMs): Promise<WarmPrintResult> {
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PrintStalledError(timeoutMs)), timeoutMs);
-    });
-    const printing = this.#print(bodyHtml, meta);
-    printing.catch(() => undefined); // after a stall, its own failure (the browser is killed) is of no interest
+  async print(bodyHtml: string, meta: PdfMeta, timeoutMs = this.#timeoutMs, readyTimeoutMs = Math.max(30_000, timeoutMs)): Promise<WarmPrintResult> {
     try {
-      return await Promise.race([printing, stalled]);
+      const page = await stallLimit(this.#ready(), readyTimeoutMs);
+      return await stallLimit(this.#print(page, bodyHtml, meta), timeoutMs);
     } catch (err) {
       // not awaited: closing a page of a stopped browser waits until the caller kills it
       if (err instanceof PrintStalledError) void this.#drop();
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
-  async #print(bodyHtml: string, meta: PdfMeta): Promise<WarmPrintResult> {
-    const page = await this.#ready();
+  async #print(page: Page, bodyHtml: string, meta: PdfMeta): Promise<WarmPrintResult> {
     const guard = this.#guard!;
     const blockedBefore = guard.blocked.length;
     this.#printsOnPage++;
@@ -141,6 +135,18 @@ export class PrintStalledError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`timed out after ${timeoutMs} ms: the browser stopped answering while printing`);
   }
+}
+
+/** `promise`, or a PrintStalledError when it has not settled within `ms`. */
+function stallLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
+  promise.catch(() => undefined); // after a stall, its own failure (the browser is killed) is of no interest
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintStalledError(ms)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
