@@ -109,7 +109,15 @@ export const command: Command = async (args, io) => {
 
   if (values.merge) {
     const { mergeShards } = await import('../batch/merge.ts');
-    const { summary, reports, summaryFile } = await mergeShards(positionals, outDir);
+    await ensureOutputDir(outDir);
+    const lock = lockOutDir(outDir, (text) => io.stderr.write(`kofukin batch: ${text}\n`));
+    let merged;
+    try {
+      merged = await mergeShards(positionals, outDir);
+    } finally {
+      lock.release();
+    }
+    const { summary, reports, summaryFile } = merged;
     io.stderr.write(`kofukin batch: ${batchMessages.merged(positionals.length, reports, outDir)}\n`);
     io.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total}\nsummary: ${summaryFile}\n`);
     return summary.failures.length > 0 ? 1 : 0;
