@@ -247,6 +247,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
             printer ??= new WarmPrinter(session, shell, { env: opts.env });
             const limit = opts.printTimeoutMs ?? printTimeLimit(rate, bytes);
+            const expectedMs = rate.expectedMs(bytes);
             // (re)launching has its own time limit: the print's starts once the browser runs
             const browser = (await session.start()).browser;
             t = performance.now();
@@ -277,7 +278,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
                 await giveUpOn(
                   browser ?? session.launched?.browser,
                   job.key,
-                  batchMessages.printStalled(Math.round(err.timeoutMs / 1000), Math.max(1, Math.round(rate.expectedMs(bytes) / 1000)), Math.round(bytes / 1024)),
+                  batchMessages.printStalled(Math.round(err.timeoutMs / 1000), Math.max(1, Math.round(expectedMs / 1000)), Math.round(bytes / 1024)),
                 );
               else if (browser && !browser.connected) await giveUpOn(browser, job.key, String((err as Error)?.message ?? err).split('\n')[0]!);
               void dropped.close().catch(() => undefined);
