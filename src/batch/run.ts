@@ -105,6 +105,7 @@ function isBrowserFailure(err: unknown): boolean {
 }
 
 function errorText(err: unknown): string {
+  if (err instanceof PrintStalledError) return batchMessages.stalledGaveUp(Math.round(err.timeoutMs / 1000));
   if (err instanceof InputError) return err.problems.map(formatProblem).join('; ');
   if (err instanceof UserError) return err.message;
   return `internal error: ${(err as Error)?.message ?? String(err)}`;

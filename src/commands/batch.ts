@@ -50,7 +50,10 @@ const OPTION_HELP: ReadonlyArray<[string, { ja: string; en: string }]> = [
       en: 'fixed time limit of one print (ms); by default it is scaled by the document size and the print speed so far',
     },
   ],
-  ['--national F, --peers F, --grants F, --narrative F', { ja: '全自治体に使う添付ファイル（全国集計・比較団体・交付実績・記述）', en: 'companion file used for every municipality (national aggregates, peer group, grant history, narrative)' }],
+  ['--national F', { ja: '全自治体に使う全国集計ファイル', en: 'national aggregates file used for every municipality' }],
+  ['--peers F', { ja: '全自治体に使う比較団体ファイル', en: 'peer group file used for every municipality' }],
+  ['--grants F', { ja: '全自治体に使う交付実績ファイル', en: 'grant history file used for every municipality' }],
+  ['--narrative F', { ja: '全自治体に使う記述ファイル', en: 'narrative file used for every municipality' }],
   ['--catalog F', { ja: '指標一覧（カタログ）ファイル', en: 'use this catalog file' }],
 ];
 

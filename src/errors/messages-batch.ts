@@ -42,7 +42,7 @@ export const batchMessages = bilingual({
     en: (lock: string) => `the lock belongs to another computer: if that batch is no longer running, delete ${lock}`,
   },
   lockStale: {
-    ja: (pid: number, started: string) => `終了していないまま止まった前回のバッチ（プロセス ${pid}、${started} 開始）のロックを引き継ぎました`,
+    ja: (pid: number, started: string) => `もう動いていない前回のバッチ（プロセス ${pid}、${started} 開始）のロックを引き継ぎました`,
     en: (pid: number, started: string) => `took over the lock of an earlier batch that is no longer running (process ${pid}, started ${started})`,
   },
   found: {
@@ -72,6 +72,12 @@ export const batchMessages = bilingual({
   relaunched: {
     ja: (key: string, reason: string, restarts: number) => `${key} の印刷中に${reason}。ブラウザを強制終了して再起動し、やり直します（再起動 ${ja(restarts)}回目）`,
     en: (key: string, reason: string, restarts: number) => `while printing ${key}: ${reason}; killed the browser and relaunched it, retrying (restart ${restarts})`,
+  },
+  stalledGaveUp: {
+    ja: (seconds: number) =>
+      `ブラウザが${seconds}秒応答せず、再起動後も印刷できませんでした（帳票が大きすぎる可能性があります。README の「Input limits」を参照）`,
+    en: (seconds: number) =>
+      `the browser did not answer for ${seconds} s, also after a relaunch (the report may be too large to print; see "Input limits" in the README)`,
   },
   shardAutoNoIndex: {
     ja: (count: number) =>
