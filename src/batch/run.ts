@@ -13,6 +13,7 @@ import { onInterruptGracefully, type InterruptSignal } from '../common/interrupt
 import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
 import { batchMessages, outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
+import { removeOrphanedProfiles } from '../print/launch.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
 import { prepareReport, renderCharts, renderDocx } from '../pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../render/report-html.ts';
@@ -327,6 +328,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
 
   try {
     loadTemplates('report');
+    // what a batch killed outright left behind: its browser profile
+    if (todo.length > 0) await removeOrphanedProfiles();
     if (opts.onBrowser && todo.length > 0) opts.onBrowser((await session.start()).browser.process()?.pid);
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length || 1)) }, worker));
   } finally {

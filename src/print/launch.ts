@@ -9,7 +9,7 @@
  * address as an option or in KOFUKIN_BROWSER_WS_ENDPOINT (e.g. one browser shared by a test run or
  * by several batch processes). Closing such a browser only disconnects from it.
  */
-import { accessSync, constants, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -172,7 +172,8 @@ async function launchAt(
   extraArgs: readonly string[],
   opts: LaunchOptions,
 ): Promise<LaunchAtResult> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'kofukin-chrome-'));
+  // the process id in the name lets a later run remove the profile if this process is killed outright
+  const userDataDir = await mkdtemp(join(tmpdir(), `kofukin-chrome-${process.pid}-`));
   // from the moment the profile exists, an interrupt kills the browser (once started) and
   // removes the profile; an interrupt during the launch itself left an empty profile behind
   let browser: Browser | undefined;
@@ -221,6 +222,36 @@ async function removeSingletonDir(userDataDir: string): Promise<void> {
   if (dirname(dir) === tmpdir() && /^(org\.chromium\.Chromium|\.com\.google\.Chrome)\./.test(basename(dir))) {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Removes the browser profiles (and Chromium's singleton folders) that processes killed outright
+ * (`kill -9`, a machine that lost power) left in the temp directory: those whose process id in
+ * the name no longer runs. Returns how many were removed. Profiles of running processes are left alone.
+ */
+export async function removeOrphanedProfiles(dir: string = tmpdir()): Promise<number> {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = /^kofukin-chrome-(\d+)-/.exec(name);
+    if (!m) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+      continue; // still running (or another user's process): not ours to remove
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    const profile = join(dir, name);
+    await removeSingletonDir(profile);
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    removed++;
+  }
+  return removed;
 }
 
 function launched(

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { removeOrphanedProfiles } from '../../src/print/launch.ts';
 import { runMain } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/seeds.ts';
 import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
@@ -111,6 +112,10 @@ describe('an interrupted batch resumes', () => {
     await batch.exit;
     const recorded = journalLines(out);
     expect(existsSync(join(out, '.kofukin-batch.lock'))).toBe(true);
+    // its browser profile is left behind, named with the dead process's id: the next batch removes it
+    expect(browserLeftovers(batch.tmp).filter((f) => f.startsWith(`kofukin-chrome-${batch.child.pid}-`))).toHaveLength(1);
+    expect(await removeOrphanedProfiles(batch.tmp)).toBe(1);
+    expect(browserLeftovers(batch.tmp).filter((f) => f.startsWith('kofukin-chrome-'))).toEqual([]);
     const rerun = await runMain(['batch', nation, '--out', out]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(/took over the lock of an earlier batch that is no longer running \(process \d+/);
