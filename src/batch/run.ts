@@ -342,9 +342,10 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
     } catch (err) {
       if (!(err instanceof CannotWriteError)) throw err;
       stopped ??= err;
+    } finally {
+      unregisterInterrupt();
+      progress?.finish();
     }
-    unregisterInterrupt();
-    progress?.finish();
   }
   if (stopped)
     throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
