@@ -186,12 +186,15 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   let relaunches = 0;
   const giveUpOn = async (browser: Browser | undefined, key: string, reason: string): Promise<void> => {
     if (!browser) return;
+    const proc = browser.process();
+    if (!proc) {
+      // a connected browser (shared with other runs) is not ours to kill: retry on a fresh page
+      if (!summary.interrupted) notice(batchMessages.retryingOnNewPage(key, reason));
+      return;
+    }
     if (!lostBrowsers.has(browser)) {
       lostBrowsers.add(browser);
-      // a launched browser is killed; a connected one (shared) is only let go of
-      const proc = browser.process();
-      if (proc) proc.kill('SIGKILL');
-      else void browser.disconnect().catch(() => undefined);
+      proc.kill('SIGKILL');
       if (!summary.interrupted) notice(batchMessages.relaunched(key, reason, ++relaunches));
     }
     // the session relaunches once it has seen the old browser go

@@ -2,18 +2,18 @@
  * How long a report's print may take before the browser is considered stalled: the print time
  * expected for a document of its size, from the speed of this run's prints so far (milliseconds
  * per kilobyte of HTML, the slowest of the recent ones), times a margin for a busy machine, plus a
- * fixed allowance. A 300 KB report expected to take 1 s is given about 15 s, so a hung or stopped
+ * fixed allowance. A 300 KB report expected to take 1 s is given 20 s, so a hung or stopped
  * browser is noticed within seconds; a report ten times as long is given ten times the expected
  * time. Before any report has printed, a cautious speed is assumed (the first print also loads the
  * page and its fonts).
  */
 
 /** Fixed allowance on top of the scaled expectation (ms). */
-export const STALL_ALLOWANCE_MS = 10_000;
+export const STALL_ALLOWANCE_MS = 15_000;
 /** How many times the expected print time a print may take. */
 export const STALL_MARGIN = 5;
 /** Assumed print speed before the first print of the run (ms per KB of HTML). */
-export const FIRST_PRINT_MS_PER_KB = 10;
+export const FIRST_PRINT_MS_PER_KB = 25;
 
 /** The print speed of a run: the slowest of its last prints, per KB of HTML. */
 export class PrintRate {

@@ -73,6 +73,10 @@ export const batchMessages = bilingual({
     ja: (key: string, reason: string, restarts: number) => `${key} の印刷中に${reason}。ブラウザを強制終了して再起動し、やり直します（再起動 ${ja(restarts)}回目）`,
     en: (key: string, reason: string, restarts: number) => `while printing ${key}: ${reason}; killed the browser and relaunched it, retrying (restart ${restarts})`,
   },
+  retryingOnNewPage: {
+    ja: (key: string, reason: string) => `${key} の印刷中に${reason}。接続先のブラウザは止めずに、新しいページでやり直します`,
+    en: (key: string, reason: string) => `while printing ${key}: ${reason}; retrying on a new page (the connected browser is not ours to kill)`,
+  },
   stalledGaveUp: {
     ja: (seconds: number) =>
       `ブラウザが${seconds}秒応答せず、再起動後も印刷できませんでした（帳票が大きすぎる可能性があります。README の「Input limits」を参照）`,

@@ -9,7 +9,7 @@
  * address as an option or in KOFUKIN_BROWSER_WS_ENDPOINT (e.g. one browser shared by a test run or
  * by several batch processes). Closing such a browser only disconnects from it.
  */
-import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -224,6 +224,24 @@ async function removeSingletonDir(userDataDir: string): Promise<void> {
   }
 }
 
+/** Whether a running process (a browser still ending) was started with this profile (Linux /proc; elsewhere: no). */
+function profileInUse(profile: string): boolean {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return false;
+  }
+  const flag = `--user-data-dir=${profile}`;
+  return pids.some((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Removes the browser profiles (and Chromium's singleton folders) that processes killed outright
  * (`kill -9`, a machine that lost power) left in the temp directory: those whose process id in
@@ -247,6 +265,7 @@ export async function removeOrphanedProfiles(dir: string = tmpdir()): Promise<nu
       if ((err as NodeJS.ErrnoException).code !== 'ESRCH') continue;
     }
     const profile = join(dir, name);
+    if (profileInUse(profile)) continue; // its browser is still ending
     await removeSingletonDir(profile);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     removed++;
