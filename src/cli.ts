@@ -21,6 +21,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
   compare: { summary: 'write a peer-group comparison table (.xlsx, or .csv with --csv)', load: () => import('./commands/compare.ts') },
   init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
+  preview: { summary: 'serve a municipality report as HTML on localhost, rebuilt when an input file is saved (PDF at /report.pdf)', load: () => import('./commands/preview.ts') },
   batch: { summary: 'build reports for many municipalities with one browser', load: () => import('./commands/batch.ts') },
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
   agenda: { summary: 'bind report PDFs into one agenda packet with a cover page', load: () => import('./commands/agenda.ts') },
