@@ -252,9 +252,11 @@ export async function startPreview(municipalityFile: string, opts: PreviewOption
     }
   };
 
-  await rebuild();
+  // requests wait for the first build
+  let firstBuilt!: () => void;
+  const first = new Promise<void>((ok) => (firstBuilt = ok));
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    first.then(() => handle(req, res)).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -276,6 +278,8 @@ export async function startPreview(municipalityFile: string, opts: PreviewOption
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(previewMessages.portInUse(host, port));
     throw err;
   }
+  await rebuild();
+  firstBuilt();
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
