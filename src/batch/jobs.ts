@@ -12,6 +12,7 @@ import { catalogPath } from '../load/catalog.ts';
 import { scoringRulesPath } from '../load/scoring-rules.ts';
 import { readJsonFile } from '../load/json.ts';
 import { kindOfFile, readUserFile } from '../input/file.ts';
+import { loadMessages } from '../errors/messages.ts';
 
 export interface BatchJob {
   /** Output base name and identity in the summary, e.g. kofukin-2024-261009. */
@@ -51,7 +52,7 @@ function dataHash(file: string): string {
 /** Jobs from every municipality file (*.json, *.xlsx) in a directory (not recursive). */
 export function jobsFromDirectory(dir: string, options: LoadOptions = {}): BatchJob[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new InputError([{ location: { file: dir }, rule: 'not a directory of municipality files', severity: 'error' }]);
+    throw new InputError([{ location: { file: dir }, rule: loadMessages.notMunicipalityDir(), severity: 'error' }]);
   const files = readdirSync(dir)
     .filter((f) => /\.(json|xlsx)$/i.test(f))
     .sort()

@@ -3,6 +3,8 @@
  * was broken, and map to a non-zero exit code; anything else is an internal bug.
  */
 
+import { problemMessages } from './messages.ts';
+
 /** Where a problem was found: the file, and inside it a JSON path, a sheet/row/column, or a line. */
 export interface Location {
   file: string;
@@ -23,7 +25,7 @@ export function formatLocation(loc: Location): string {
 }
 
 export function formatProblem(p: Problem): string {
-  const tag = p.severity === 'warning' ? 'warning' : 'error';
+  const tag = p.severity === 'warning' ? problemMessages.warningTag() : problemMessages.errorTag();
   return `${tag}: ${formatLocation(p.location)}: ${p.rule}`;
 }
 
@@ -54,7 +56,7 @@ export function capProblems(problems: readonly Problem[], limit = MAX_PROBLEMS):
 }
 
 function moreProblems(n: number): string {
-  return `… and ${n} more problem(s) not listed`;
+  return problemMessages.moreProblems(n);
 }
 
 /** One or more problems in input files; every problem is listed (up to MAX_PROBLEMS), not just the first. */
@@ -68,7 +70,7 @@ export class InputError extends UserError {
     super(
       shown.length === 1
         ? formatProblem(shown[0]!)
-        : `${shown.length} problems in input:\n` + shown.map((p) => '  ' + formatProblem(p)).join('\n'),
+        : `${problemMessages.problemsInInput(shown.length)}\n` + shown.map((p) => '  ' + formatProblem(p)).join('\n'),
     );
     this.problems = problems;
   }

@@ -1,0 +1,2 @@
+/** Messages of the commands (placeholder, filled below). */
+export {};
