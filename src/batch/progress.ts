@@ -2,6 +2,8 @@
  * Batch progress: a redrawn bar on a terminal, plain lines otherwise (CI logs), with the count,
  * the rate and the time left.
  */
+import { batchMessages } from '../errors/messages.ts';
+
 export interface Progress {
   tick(done: number, failed: number, skipped: number): void;
   finish(): void;
@@ -27,7 +29,7 @@ export function createProgress(total: number, stream: NodeJS.WritableStream & { 
   return {
     tick(done, failed, skipped) {
       const r = render(done, failed, skipped);
-      const text = `${r.processed}/${total}  ${r.rate.toFixed(1)} reports/s  ETA ${formatDuration(r.eta)}${r.failed ? `  failed ${r.failed}` : ''}${r.skipped ? `  unchanged ${r.skipped}` : ''}`;
+      const text = batchMessages.progress(r.processed, total, r.rate.toFixed(1), formatDuration(r.eta), r.failed, r.skipped);
       if (stream.isTTY) {
         const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - text.length - 4));
         const filled = total > 0 ? Math.round((r.processed / total) * width) : width;
@@ -36,7 +38,7 @@ export function createProgress(total: number, stream: NodeJS.WritableStream & { 
         const t = now();
         if (r.processed === total || t - lastLine >= 5000 || r.processed === 1) {
           lastLine = t;
-          stream.write(`progress: ${text}\n`);
+          stream.write(`${batchMessages.progressLine(text)}\n`);
         }
       }
     },
