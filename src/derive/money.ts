@@ -86,7 +86,7 @@ export function deriveReportMoney(input: ReportMoneyInput): { money: ReportMoney
   for (const d of estimate.differences)
     warnings.push({
       location: { file: nation.file, place: loadMessages.codePlace(m.code) },
-      rule: messages.nationRowDiffers(m.code, d.what === 'insuredType1' ? '第1号被保険者数' : termMessages.grantScore(d.what), d.inFile, d.inReport),
+      rule: messages.nationRowDiffers(m.code, d.what === 'insuredType1' ? '第1号被保険者数' : termMessages.keyScore(d.what), d.inFile, d.inReport),
       severity: 'warning',
     });
   const grants = {} as Record<GrantId, MoneyGrant>;

@@ -13,6 +13,7 @@ export const termMessages = bilingual({
   nameField: { ja: () => '市区町村名（name）', en: () => '市区町村名 (name)' },
   insuredField: { ja: () => '第1号被保険者数（insuredType1）', en: () => '第1号被保険者数 (insuredType1)' },
   scoreOf: { ja: (id: string) => `${id} の得点`, en: (id: string) => `the score of ${id}` },
+  keyScore: { ja: (key: string) => `${key} の得点`, en: (key: string) => `${key} score` },
   grantScore: { ja: (key: string) => `${key} の得点`, en: (key: string) => `the ${key} score` },
   scoreOfName: { ja: (grant: string, name: string) => `${name}の${grant}得点`, en: (grant: string, name: string) => `${grant} score of ${name}` },
   grantTotal: { ja: (key: string) => `${key} の合計`, en: (key: string) => `${key} total` },
@@ -62,7 +63,7 @@ export const schemaMessages = bilingual({
 export const nationalReaderMessages = bilingual({
   unknownColumn: {
     ja: (header: string) =>
-      `不明な列 ${q(header)} です。列は code、prefecture、name、insuredType1、指標一覧の指標ID（例: suishin.I.i.1）、suishin、shien、total、fictional です`,
+      `不明な列${q(header)}です。列は code、prefecture、name、insuredType1、指標一覧の指標ID（例: suishin.I.i.1）、suishin、shien、total、fictional です`,
     en: (header: string) =>
       `unknown column "${header}": columns are code, prefecture, name, insuredType1, the indicator ids of the catalog (e.g. suishin.I.i.1), suishin, shien, total and fictional`,
   },
@@ -82,7 +83,7 @@ export const nationalReaderMessages = bilingual({
     en: () => 'no score columns: give every indicator score (suishin.I.i.1 …), or the grant totals suishin and shien, or at least total',
   },
   notANumber: {
-    ja: (text: string, what: string) => `${q(text)} は数値ではありません。${what}は整数で入力してください`,
+    ja: (text: string, what: string) => `${q(text)}は数値ではありません。${what}は整数で入力してください`,
     en: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what} must be a whole number`,
   },
   unknownPrefecture: {
@@ -104,7 +105,7 @@ export const nationalReaderMessages = bilingual({
 export const rawReaderMessages = bilingual({
   unknownColumn: {
     ja: (header: string) =>
-      `不明な列 ${q(header)} です。列は code、name、prefecture、fictional と順位付けの系列（例: suishin.II.ii.1、shien.I.ii.4/ア。すべてのキーは data/catalog/fy<年度>.series.json にあります）です`,
+      `不明な列${q(header)}です。列は code、name、prefecture、fictional と順位付けの系列（例: suishin.II.ii.1、shien.I.ii.4/ア。すべてのキーは data/catalog/fy<年度>.series.json にあります）です`,
     en: (header: string) =>
       `unknown column "${header}": columns are code, name, prefecture, fictional and the ranked series (e.g. suishin.II.ii.1, shien.I.ii.4/ア; every key is listed in data/catalog/fy<year>.series.json)`,
   },
@@ -136,7 +137,7 @@ export const rawReaderMessages = bilingual({
     en: () => 'no ranked series columns: give at least one column such as suishin.II.ii.1 or shien.I.ii.4/ア',
   },
   notANumber: {
-    ja: (text: string, key: string, measure: string) => `${q(text)} は数値ではありません。${key}（${measure}）の値は 12.3 や -0.5 のような数値で入力してください`,
+    ja: (text: string, key: string, measure: string) => `${q(text)}は数値ではありません。${key}（${measure}）の値は 12.3 や -0.5 のような数値で入力してください`,
     en: (text: string, key: string, measure: string) =>
       `${JSON.stringify(text)} is not a number: the value of ${key} (${measure}) must be a number such as 12.3 or -0.5`,
   },
@@ -167,7 +168,7 @@ export const workbookReaderMessages = bilingual({
   },
   missingInfoRow: { ja: (label: string) => `A列に「${label}」の行がありません`, en: (label: string) => `no row labelled 「${label}」 in column A` },
   emptyRequired: { ja: (label: string) => `${label}が空欄です`, en: (label: string) => `${label} is empty` },
-  notANumber: { ja: (text: string, what: string) => `${q(text)} は数値ではありません。${what}`, en: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what}` },
+  notANumber: { ja: (text: string, what: string) => `${q(text)}は数値ではありません。${what}`, en: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what}` },
   notWhole: { ja: (value: number, what: string) => `${value} は整数ではありません。${what}`, en: (value: number, what: string) => `${value} is not a whole number: ${what}` },
   outOfRange: { ja: (value: number, what: string) => `${value} は範囲外です。${what}`, en: (value: number, what: string) => `${value} is out of range: ${what}` },
   badValue: { ja: (what: string) => `正しい値ではありません。${what}`, en: (what: string) => `not a valid value: ${what}` },
@@ -184,7 +185,7 @@ export const workbookReaderMessages = bilingual({
     en: (score: number, ref: string, id: string) => `${score} is below 0 for ${ref} (${id})`,
   },
   scoreText: {
-    ja: (text: string, ref: string, id: string, max: number) => `${q(text)} は数値ではありません。${ref}（${id}）の得点は 0〜${max} の整数で入力してください`,
+    ja: (text: string, ref: string, id: string, max: number) => `${q(text)}は数値ではありません。${ref}（${id}）の得点は 0〜${max} の整数で入力してください`,
     en: (text: string, ref: string, id: string, max: number) =>
       `${JSON.stringify(text)} is not a number: the score of ${ref} (${id}) must be a whole number from 0 to ${max}`,
   },
@@ -207,12 +208,12 @@ export const workbookReaderMessages = bilingual({
     en: (id: string, first: string) => `indicator "${id}" has more than one row (first at ${first})`,
   },
   badDate: {
-    ja: (text: string) => `${q(text)} は日付ではありません（2024-12-10 または 2024/12/10 の形で入力してください）`,
+    ja: (text: string) => `${q(text)}は日付ではありません（2024-12-10 または 2024/12/10 の形で入力してください）`,
     en: (text: string) => `${JSON.stringify(text)} is not a date (write it as 2024-12-10 or 2024/12/10)`,
   },
-  notYesNo: { ja: (text: string) => `${q(text)} は「はい」「いいえ」のいずれでもありません`, en: (text: string) => `${JSON.stringify(text)} is neither はい nor いいえ` },
+  notYesNo: { ja: (text: string) => `${q(text)}は「はい」「いいえ」のいずれでもありません`, en: (text: string) => `${JSON.stringify(text)} is neither はい nor いいえ` },
   notEstimateMark: {
-    ja: (text: string, mark: string) => `${q(text)} は ${mark} ではありません（確定額の場合はセルを空欄にしてください）`,
+    ja: (text: string, mark: string) => `${q(text)}は ${mark} ではありません（確定額の場合はセルを空欄にしてください）`,
     en: (text: string, mark: string) => `${JSON.stringify(text)} is not ${mark} (leave the cell empty when the amount is final)`,
   },
   // what a cell must hold, after notANumber / notWhole / outOfRange

@@ -110,7 +110,7 @@ export const messages = bilingual({
 
   // --- money: `kofukin grants --needs`, `--nation`
   needsUnknownColumn: {
-    ja: (header: string) => `不明な列 ${q(header)} です。所要見込額ファイルの列は code、suishin と shien の一方または両方（所要見込額、千円）と、任意で name、prefecture です`,
+    ja: (header: string) => `不明な列${q(header)}です。所要見込額ファイルの列は code、suishin と shien の一方または両方（所要見込額、千円）と、任意で name、prefecture です`,
     en: (header: string) =>
       `unknown column "${header}": a needs file has the columns code, suishin and/or shien (所要見込額 in 千円), and optionally name and prefecture`,
   },
@@ -129,13 +129,13 @@ export const messages = bilingual({
     en: (count: number, expected: number) => `the row has ${count} fields but the header has ${expected}`,
   },
   needsNotAmount: {
-    ja: (text: string) => `${q(text)} は金額ではありません。所要見込額は千円単位の整数（例: 120000 または 120,000）で入力し、上限がない場合は空欄にしてください`,
+    ja: (text: string) => `${q(text)}は金額ではありません。所要見込額は千円単位の整数（例: 120000 または 120,000）で入力し、上限がない場合は空欄にしてください`,
     en: (text: string) =>
       `${JSON.stringify(text)} is not an amount: 所要見込額 is a whole number of 千円 (e.g. 120000 or 120,000), or empty for no cap`,
   },
   needsNegative: { ja: (n: number) => `所要見込額 ${n} が0未満です`, en: (n: number) => `所要見込額 ${n} is below 0` },
   needsBadCode: {
-    ja: (text: string) => `${q(text)} は全国地方公共団体コードではありません（6桁、または検査数字を除いた5桁）`,
+    ja: (text: string) => `${q(text)}は全国地方公共団体コードではありません（6桁、または検査数字を除いた5桁）`,
     en: (text: string) => `${JSON.stringify(text)} is not a 全国地方公共団体コード (6 digits, or 5 without the check digit)`,
   },
   needsBadCheckDigit: {
@@ -240,7 +240,7 @@ export const inputMessages = bilingual({
   },
   missingValue: { ja: (what: string) => `${what}が空欄です`, en: (what: string) => `${what} is empty` },
   notBoolean: {
-    ja: (text: string) => `${q(text)} は fictional の値（はい/いいえ）として読めません（true/false、1/0、はい/いいえ のいずれかを入力してください）`,
+    ja: (text: string) => `${q(text)}は fictional の値（はい/いいえ）として読めません（true/false、1/0、はい/いいえ のいずれかを入力してください）`,
     en: (text: string) => `${JSON.stringify(text)} is not a yes/no value for fictional (use true/false, 1/0 or はい/いいえ)`,
   },
   duplicateColumn: {
@@ -252,7 +252,7 @@ export const inputMessages = bilingual({
     en: (code: string, first: string) => `municipality code ${code} appears more than once (first at ${first})`,
   },
   badCode: {
-    ja: (text: string) => `${q(text)} は全国地方公共団体コードではありません（6桁、または検査数字を除いた5桁）`,
+    ja: (text: string) => `${q(text)}は全国地方公共団体コードではありません（6桁、または検査数字を除いた5桁）`,
     en: (text: string) => `${JSON.stringify(text)} is not a 全国地方公共団体コード (6 digits, or 5 without the check digit)`,
   },
   badCheckDigit: {
