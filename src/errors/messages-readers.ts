@@ -259,3 +259,45 @@ export const loadMessages = bilingual({
   },
   notMunicipalityDir: { ja: () => '市町村のファイルを入れたフォルダーではありません', en: () => 'not a directory of municipality files' },
 });
+
+/** src/agenda/input.ts (the PDFs bound into an agenda packet). */
+export const pdfInputMessages = bilingual({
+  notFound: { ja: () => 'ファイルがありません', en: () => 'file not found' },
+  permissionDenied: { ja: () => '読み込めません: アクセス権がありません', en: () => 'cannot be read: permission denied' },
+  notPdf: { ja: () => 'は PDF ファイルではありません（"%PDF-" で始まっていません）', en: () => 'is not a PDF file (no "%PDF-" header)' },
+  firstByte: { ja: () => '先頭バイト', en: () => 'byte 0' },
+  encrypted: {
+    ja: () => 'は暗号化されています。先に暗号化を解除してください（例: `qpdf --decrypt in.pdf out.pdf`）',
+    en: () => 'is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)',
+  },
+  unreadable: { ja: (detail: string) => `は PDF として読み込めません: ${detail}`, en: (detail: string) => `cannot be read as a PDF: ${detail}` },
+  brokenPageTree: { ja: (detail: string) => `のページ構造が壊れています: ${detail}`, en: (detail: string) => `has a broken page tree: ${detail}` },
+  noPages: { ja: () => 'にはページがありません', en: () => 'has no pages' },
+});
+
+/** Details of a workbook that cannot be read (after inputMessages.brokenXlsx), and of data files. */
+export const dataFileMessages = bilingual({
+  entrySize: { ja: () => '内部の部品の大きさが目録と一致しません', en: () => 'an entry is not the size its directory says' },
+  entryInflate: { ja: () => '内部の部品を展開できません', en: () => 'an entry cannot be inflated' },
+  compression: { ja: (method: number) => `圧縮方式 ${method} には対応していません`, en: (method: number) => `compression method ${method} is not supported` },
+  rateMismatch: {
+    ja: (rate: number, mean: number, max: number) => `率 ${rate}% が平均 ${mean}（配点 ${max}）と合いません`,
+    en: (rate: number, mean: number, max: number) => `rate ${rate}% does not agree with mean ${mean} of max ${max}`,
+  },
+  seriesKey: {
+    ja: () => '"suishin.II.ii.1" や "shien.I.ii.4/ア" のような系列キーではありません',
+    en: () => 'not a series key like "suishin.II.ii.1" or "shien.I.ii.4/ア"',
+  },
+  seriesYear: {
+    ja: (year: number, rulesYear: number) => `年度 ${year} が配点ルール（${rulesYear}年度）と一致しません`,
+    en: (year: number, rulesYear: number) => `fiscal year ${year} does not match the scoring rules (${rulesYear})`,
+  },
+  seriesMissing: {
+    ja: (key: string) => `配点ルールの順位付けの系列「${key}」がありません（measure、higherIsBetter、zeroEarnsNoTier を入れてください）`,
+    en: (key: string) => `ranked series "${key}" of the scoring rules is missing (give its measure, higherIsBetter and zeroEarnsNoTier)`,
+  },
+  notRankedSeries: {
+    ja: (key: string) => `「${key}」は配点ルールの順位付け（上位7割…上位1割）の系列ではありません`,
+    en: (key: string) => `"${key}" is not a ranked series (上位7割…上位1割) of the scoring rules`,
+  },
+});

@@ -4,7 +4,7 @@
  * `kofukin compare` (rows = indicators, columns = the members that have scores, plus the mean).
  */
 import type { Problem } from '../errors/errors.ts';
-import { loadMessages, messages, termMessages } from '../errors/messages.ts';
+import { messages, termMessages } from '../errors/messages.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import { roundHalfUp } from '../common/rate.ts';
 import { jsonPath } from '../load/json.ts';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError, throwIfProblems, type Problem } from '../errors/errors.ts';
-import { loadMessages, messages, termMessages } from '../errors/messages.ts';
+import { messages, termMessages } from '../errors/messages.ts';
 import { loadJson } from './json.ts';
 import { Catalog, GOAL_IDS, GRANT_IDS, type IndicatorGroup } from './schemas/catalog.ts';
 

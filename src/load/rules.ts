@@ -4,7 +4,7 @@
  * rules before failing, so the user sees everything at once.
  */
 import type { Problem } from '../errors/errors.ts';
-import { loadMessages, messages, termMessages } from '../errors/messages.ts';
+import { dataFileMessages, messages, termMessages } from '../errors/messages.ts';
 import { competitionRanks } from '../common/rank.ts';
 import { jsonPath } from './json.ts';
 import type { Catalog } from './schemas/catalog.ts';
@@ -107,7 +107,7 @@ export function checkNational(national: NationalAggregates, file: string): Probl
     const expectedRate = (c.mean / c.max) * 100;
     // the mean is rounded to 0.05, so the rate may be off by 0.05/max*100 plus its own rounding
     if (Math.abs(expectedRate - c.rate) > (0.05 / c.max) * 100 + 0.05 + 1e-9)
-      problems.push(error(file, jsonPath(['columns', i, 'rate']), `rate ${c.rate}% does not agree with mean ${c.mean} of max ${c.max}`));
+      problems.push(error(file, jsonPath(['columns', i, 'rate']), dataFileMessages.rateMismatch(c.rate, c.mean, c.max)));
     if (c.mean > c.max) problems.push(error(file, jsonPath(['columns', i, 'mean']), `mean ${c.mean} is above max ${c.max}`));
   });
   const sumRule = (target: string, parts: string[]) => {
