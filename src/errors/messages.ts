@@ -9,6 +9,7 @@ import './messages-zod.ts';
 
 export * from './messages-readers.ts';
 export * from './messages-commands.ts';
+export * from './messages-agenda.ts';
 
 const q = (s: string) => `「${s}」`;
 
