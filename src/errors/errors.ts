@@ -1,6 +1,11 @@
 /**
  * Error classes. User errors (bad input, bad usage) carry where the problem is and which rule
  * was broken, and map to a non-zero exit code; anything else is an internal bug.
+ *
+ * Wording: every UserError (and subclass) text, and every Problem rule, comes from the messages
+ * module (src/errors/messages.ts), in the language in force (Japanese by default). A plain
+ * Error / RangeError / TypeError means a bug: the CLI reports it as an internal error (exit 70)
+ * and its text, for the maintainer, stays English (test/errors/messages.test.ts checks both).
  */
 
 import { problemMessages } from './messages.ts';

@@ -16,7 +16,7 @@ export const termMessages = bilingual({
   keyScore: { ja: (key: string) => `${key} の得点`, en: (key: string) => `${key} score` },
   grantScore: { ja: (key: string) => `${key} の得点`, en: (key: string) => `the ${key} score` },
   scoreOfName: { ja: (grant: string, name: string) => `${name}の${grant}得点`, en: (grant: string, name: string) => `${grant} score of ${name}` },
-  grantTotal: { ja: (key: string) => `${key} の合計`, en: (key: string) => `${key} total` },
+  grantTotal: { ja: (key: string) => `合計点（${key}）`, en: (key: string) => `${key} total` },
   total: { ja: () => '総合得点（total）', en: () => 'total' },
   totalOfName: { ja: (name: string) => `${name}の総合得点`, en: (name: string) => `総合 of ${name}` },
   theRow: { ja: () => 'この行', en: () => 'row' },
