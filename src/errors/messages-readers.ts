@@ -264,15 +264,15 @@ export const loadMessages = bilingual({
 export const pdfInputMessages = bilingual({
   notFound: { ja: () => 'ファイルがありません', en: () => 'file not found' },
   permissionDenied: { ja: () => '読み込めません: アクセス権がありません', en: () => 'cannot be read: permission denied' },
-  notPdf: { ja: () => 'は PDF ファイルではありません（"%PDF-" で始まっていません）', en: () => 'is not a PDF file (no "%PDF-" header)' },
+  notPdf: { ja: () => 'このファイルは PDF ファイルではありません（"%PDF-" で始まっていません）', en: () => 'is not a PDF file (no "%PDF-" header)' },
   firstByte: { ja: () => '先頭バイト', en: () => 'byte 0' },
   encrypted: {
-    ja: () => 'は暗号化されています。先に暗号化を解除してください（例: `qpdf --decrypt in.pdf out.pdf`）',
+    ja: () => 'このファイルは暗号化されています。先に暗号化を解除してください（例: `qpdf --decrypt in.pdf out.pdf`）',
     en: () => 'is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)',
   },
-  unreadable: { ja: (detail: string) => `は PDF として読み込めません: ${detail}`, en: (detail: string) => `cannot be read as a PDF: ${detail}` },
-  brokenPageTree: { ja: (detail: string) => `のページ構造が壊れています: ${detail}`, en: (detail: string) => `has a broken page tree: ${detail}` },
-  noPages: { ja: () => 'にはページがありません', en: () => 'has no pages' },
+  unreadable: { ja: (detail: string) => `このファイルは PDF として読み込めません: ${detail}`, en: (detail: string) => `cannot be read as a PDF: ${detail}` },
+  brokenPageTree: { ja: (detail: string) => `このファイルのページ構造が壊れています: ${detail}`, en: (detail: string) => `has a broken page tree: ${detail}` },
+  noPages: { ja: () => 'このファイルにはページがありません', en: () => 'has no pages' },
 });
 
 /** Details of a workbook that cannot be read (after inputMessages.brokenXlsx), and of data files. */

@@ -171,28 +171,28 @@ export const messages = bilingual({
 // --- input layer (src/input): opening, decoding and parsing the user's files. None quotes the
 // content of a file.
 export const inputMessages = bilingual({
-  notRegularFile: { ja: (what: string, expected: string) => `は${what}で、${expected}ではありません`, en: (what: string, expected: string) => `is ${what}, not ${expected}` },
+  notRegularFile: { ja: (what: string, expected: string) => `このファイルは${what}で、${expected}ではありません`, en: (what: string, expected: string) => `is ${what}, not ${expected}` },
   fileTooLarge: {
-    ja: (kind: string, size: number, cap: number) => `は${kind}として大きすぎます（${mib(size)}、上限は ${mib(cap)}。README の「Input limits」を参照）`,
+    ja: (kind: string, size: number, cap: number) => `このファイルは${kind}として大きすぎます（${mib(size)}、上限は ${mib(cap)}。README の「Input limits」を参照）`,
     en: (kind: string, size: number, cap: number) =>
       `is too large for ${kind}: ${mib(size)} on disk, the limit is ${mib(cap)} (see "Input limits" in the README)`,
   },
   utf16: {
-    ja: (format: string) => `は UTF-16 のテキストです。${format}を UTF-8 で保存し直してください（Excel:「CSV UTF-8 (コンマ区切り)」、メモ帳: 文字コード UTF-8）`,
+    ja: (format: string) => `このファイルは UTF-16 のテキストです。${format}を UTF-8 で保存し直してください（Excel:「CSV UTF-8 (コンマ区切り)」、メモ帳: 文字コード UTF-8）`,
     en: (format: string) =>
       `is UTF-16 text, not UTF-8: save the ${format} as UTF-8 (in Excel: "CSV UTF-8 (comma delimited)"; in Notepad: encoding UTF-8)`,
   },
   binaryFile: {
-    ja: (format: string) => `は${format}のテキストではありません。バイナリの制御文字を含んでいます（意図したファイルか確認してください）`,
+    ja: (format: string) => `このファイルは${format}のテキストではありません。バイナリの制御文字を含んでいます（意図したファイルか確認してください）`,
     en: (format: string) => `is not ${format} text: it holds binary control characters (is it the file you meant?)`,
   },
   notText: {
-    ja: (format: string) => `は UTF-8 でも Shift_JIS でもありません。${format}を UTF-8（BOM の有無は問いません）で保存してください`,
+    ja: (format: string) => `このファイルは UTF-8 でも Shift_JIS でもありません。${format}を UTF-8（BOM の有無は問いません）で保存してください`,
     en: (format: string) => `is neither UTF-8 nor Shift_JIS text: save the ${format} as UTF-8 (with or without BOM)`,
   },
   shiftJisRefused: {
     ja: (format: string) =>
-      `は Shift_JIS（CP932）のテキストです。${format}ファイルは UTF-8 にしてください（メモ帳: 名前を付けて保存 → 文字コード UTF-8、VS Code:「エンコード付きで保存」→ UTF-8）`,
+      `このファイルは Shift_JIS（CP932）のテキストです。${format}ファイルは UTF-8 にしてください（メモ帳: 名前を付けて保存 → 文字コード UTF-8、VS Code:「エンコード付きで保存」→ UTF-8）`,
     en: (format: string) =>
       `is Shift_JIS (CP932) text; ${format} files must be UTF-8: re-save it as UTF-8 (Notepad: 名前を付けて保存 → 文字コード UTF-8; VS Code: "Save with Encoding" → UTF-8)`,
   },
@@ -275,12 +275,12 @@ export const inputMessages = bilingual({
   brokenXlsx: { ja: (detail: string) => `読み込める .xlsx ブックではありません（${detail}）`, en: (detail: string) => `not a readable .xlsx workbook (${detail})` },
   xlsxTooLarge: {
     ja: (cap: number) =>
-      `は大きすぎます。展開すると ${mib(cap)} を超えます（README の「Input limits」を参照）。使っていない行やシートを削除するか、CSV ファイルを指定してください`,
+      `このファイルは大きすぎます。展開すると ${mib(cap)} を超えます（README の「Input limits」を参照）。使っていない行やシートを削除するか、CSV ファイルを指定してください`,
     en: (cap: number) =>
       `is too large: its contents would take more than ${mib(cap)} uncompressed (see "Input limits" in the README); delete unused rows and sheets, or give a CSV file`,
   },
   xlsxTooManyEntries: {
-    ja: (count: number, max: number) => `の内部に ${count} 個の部品があります。.xlsx ブックの部品は通常数十個です（読み込むのは ${max} 個まで）`,
+    ja: (count: number, max: number) => `このファイルの内部に ${count} 個の部品があります。.xlsx ブックの部品は通常数十個です（読み込むのは ${max} 個まで）`,
     en: (count: number, max: number) => `has ${count} parts inside; an .xlsx workbook has a few dozen (at most ${max} are read)`,
   },
   formulaWithoutValue: {
