@@ -131,3 +131,26 @@ describe('Japanese messages (the default language)', () => {
     expect(r.stderr).toBe(`kofukin summary: error: ${file}: cannot read file (ENOENT)\n`);
   });
 });
+
+describe('batch progress in Japanese', () => {
+  it('plain lines off a terminal; the bar fits a terminal though Japanese takes two columns a character', async () => {
+    const { withLanguage } = await import('../../src/errors/language.ts');
+    const { createProgress, displayWidth } = await import('../../src/batch/progress.ts');
+    const written: string[] = [];
+    const sink = (isTTY: boolean) => ({ isTTY, columns: 60, write: (s: string) => (written.push(s), true) }) as unknown as NodeJS.WritableStream & { isTTY: boolean; columns: number };
+    let t = 0;
+    await withLanguage('ja', async () => {
+      const plain = createProgress(4, sink(false), () => t);
+      t = 2000;
+      plain.tick(0, 1, 0);
+      const bar = createProgress(4, sink(true), () => t);
+      t = 4000;
+      bar.tick(2, 0, 1);
+    });
+    expect(written[0]).toMatch(/^進捗: 1\/4  毎秒[\d.]+件  残り約\d+:\d\d  失敗 1\n$/);
+    const line = written[1]!.replace(/^\r/, '').replace(/\u001b\[K$/, '');
+    expect(line).toMatch(/^\[[#.]+\] 3\/4 {2}毎秒[\d.]+件 {2}残り約\d+:\d\d {2}変更なし 1$/);
+    expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(displayWidth('毎秒1件')).toBe(7);
+  });
+});
