@@ -142,9 +142,11 @@ export const rawReaderMessages = bilingual({
       `${JSON.stringify(text)} is not a number: the value of ${key} (${measure}) must be a number such as 12.3 or -0.5`,
   },
   codeNotInFile: {
-    ja: (code: string, who: string) => `団体コード ${code}${who} の行がありません。実数値ファイルにその行（code ${code}）を追加してください`,
+    ja: (code: string, who: string) => `団体コード ${code}${who}の行がありません。実数値ファイルにその行（code ${code}）を追加してください`,
     en: (code: string, who: string) => `no row for municipality code ${code}${who}: add its row (code ${code}) to the raw values file`,
   },
+  who: { ja: (parts: readonly string[]) => `（${parts.join('、')}）`, en: (parts: readonly string[]) => ` (${parts.join(', ')})` },
+  fromFile: { ja: (file: string) => `${file} で指定`, en: (file: string) => `from ${file}` },
   noSeriesData: {
     ja: (fiscalYear: number, cause: string) => `${fiscalYear}年度の順位付けの系列データがありません: ${cause}`,
     en: (fiscalYear: number, cause: string) => `no ranked-series data for fiscal year ${fiscalYear}: ${cause}`,
@@ -277,6 +279,7 @@ export const pdfInputMessages = bilingual({
 
 /** Details of a workbook that cannot be read (after inputMessages.brokenXlsx), and of data files. */
 export const dataFileMessages = bilingual({
+  noDirectory: { ja: () => 'ZIP の目録（セントラルディレクトリ）の終わりがありません', en: () => 'no end of central directory' },
   entrySize: { ja: () => '内部の部品の大きさが目録と一致しません', en: () => 'an entry is not the size its directory says' },
   entryInflate: { ja: () => '内部の部品を展開できません', en: () => 'an entry cannot be inflated' },
   compression: { ja: (method: number) => `圧縮方式 ${method} には対応していません`, en: (method: number) => `compression method ${method} is not supported` },

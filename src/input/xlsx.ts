@@ -32,7 +32,7 @@ export function checkXlsxArchive(bytes: Uint8Array, file: string, cap = XLSX_UNC
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isZip(buf)) fail(file, inputMessages.notXlsx());
   const eocd = endOfCentralDirectory(buf);
-  if (eocd < 0) fail(file, inputMessages.brokenXlsx('no end of central directory'));
+  if (eocd < 0) fail(file, inputMessages.brokenXlsx(dataFileMessages.noDirectory()));
   const count = buf.readUInt16LE(eocd + 10);
   const dirOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || dirOffset === 0xffffffff) fail(file, inputMessages.xlsxTooLarge(cap)); // ZIP64: far beyond any workbook we read

@@ -222,7 +222,8 @@ export function readRawValuesCsvText(text: string, file: string, rules: RulesFil
 
 /** The InputError for a municipality whose code has no row in the raw values file. */
 export function codeNotInRawFile(file: string, code: string, name?: string, from?: string): InputError {
-  const who = name || from ? ` (${[name, from ? `from ${from}` : undefined].filter(Boolean).join(', ')})` : '';
+  const parts = [name, from ? rawMessages.fromFile(from) : undefined].filter((p): p is string => Boolean(p));
+  const who = parts.length > 0 ? rawMessages.who(parts) : '';
   return new InputError([{ location: { file }, rule: rawMessages.codeNotInFile(code, who), severity: 'error' }]);
 }
 
