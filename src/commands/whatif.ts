@@ -13,6 +13,7 @@ import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 import { readRawWhatIfNotes } from '../scoring/raw-file.ts';
 import { rawWhatIfJson } from '../scoring/raw-values.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--raw FILE] [--strict]';
 
@@ -29,7 +30,7 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  if (!inputs.rules) throw new UserError(`no scoring rules for fiscal year ${inputs.results.fiscalYear} (data/catalog/fy${inputs.results.fiscalYear}.rules.json)`);
+  if (!inputs.rules) throw new UserError(commandMessages.noScoringRules(inputs.results.fiscalYear, `data/catalog/fy${inputs.results.fiscalYear}.rules.json`));
   const sheet = deriveScoreSheet(inputs.catalog, inputs.results.scores);
   const list = deriveWhatIf(sheet, inputs.rules);
   const top = values.top === undefined ? list.items.length : Number(values.top);
