@@ -16,6 +16,8 @@ import { deriveWhatIf, type WhatIfList } from './whatif.ts';
 import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from '../load/schemas/national.ts';
+import { deriveStanding, type Standing } from './standing.ts';
+import { rankPeerGroup, type PeerGroupSpec, type RankedPeerGroup } from './peer-groups.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;
@@ -27,6 +29,12 @@ export interface DerivedReportInput {
   narrative?: Narrative | null;
   /** A national results file (`--nation`): the grant estimate and what a point is worth. */
   nation?: { data: NationalDataset; file: string } | null;
+  /**
+   * Standing and peer groups from a national results file (`--peers prefecture,size,…`, batch
+   * reports of a national file). Standing is derived whenever a national results file is given
+   * (here or as `nation`).
+   */
+  ranking?: { nation: { data: NationalDataset; file: string } | null; groups: PeerGroupSpec[] } | null;
   /** File names, only to locate warnings. */
   files?: { municipality?: string; narrative?: string };
 }
@@ -55,6 +63,10 @@ export interface DerivedReport {
   grantHistory: GrantHistoryView | null;
   /** The score-proportional grant estimate; only with a national results file (absent otherwise). */
   money?: ReportMoney | null;
+  /** National and prefecture ranks; only with a national results file (absent otherwise). */
+  standing?: Standing | null;
+  /** Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`); absent otherwise. */
+  peerGroups?: RankedPeerGroup[];
   /** Warnings found while deriving (e.g. an unscored indicator without narrative text). */
   warnings: Problem[];
 }
@@ -96,6 +108,21 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     warnings.push(...m.warnings);
   }
 
+  const standingNation = input.nation ?? input.ranking?.nation ?? null;
+  const own = { suishin: grantResult(scoreSheet, 'suishin').score, shien: grantResult(scoreSheet, 'shien').score };
+  const standing = standingNation
+    ? deriveStanding(standingNation.data, { code: results.municipality.code, scores: { ...own, total: own.suishin + own.shien } })
+    : null;
+  const specs = input.ranking?.groups ?? [];
+  const peerGroups = specs.map((spec) =>
+    rankPeerGroup(spec, {
+      nation: input.ranking?.nation ?? input.nation ?? null,
+      self: { code: results.municipality.code, name: results.municipality.name, insuredType1: results.municipality.insuredType1, ...own },
+      fiscalYear: results.fiscalYear,
+      maxima,
+    }),
+  );
+
   return {
     fiscalYear: results.fiscalYear,
     municipality: results.municipality,
@@ -119,6 +146,8 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     nationalRateChange: input.national ? nationalRateChange(input.national) : null,
     grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
     ...(input.nation ? { money } : {}),
+    ...(standingNation ? { standing } : {}),
+    ...(specs.length > 0 ? { peerGroups } : {}),
     warnings,
   };
 }
