@@ -160,3 +160,31 @@ export function deriveStanding(ds: NationalDataset, self: StandingSelf): Standin
     withinPrefecture,
   };
 }
+
+export interface RankChange {
+  from: number;
+  to: number;
+}
+
+/** What `gain` more points in one grant would do to the ranks (others' scores unchanged). */
+export interface RankEffect {
+  /** National rank in that grant. */
+  grant: RankChange;
+  /** National rank of the total. */
+  total: RankChange;
+  /** Rank of the total within the prefecture. */
+  prefectureTotal: RankChange;
+}
+
+export function rankEffect(ds: NationalDataset, self: StandingSelf, grant: 'suishin' | 'shien', gain: number): RankEffect {
+  const before = deriveStanding(ds, self);
+  const after = deriveStanding(ds, {
+    code: self.code,
+    scores: { ...self.scores, [grant]: self.scores[grant] + gain, total: self.scores.total + gain },
+  });
+  return {
+    grant: { from: before.national[grant].rank, to: after.national[grant].rank },
+    total: { from: before.national.total.rank, to: after.national.total.rank },
+    prefectureTotal: { from: before.withinPrefecture.total.rank, to: after.withinPrefecture.total.rank },
+  };
+}

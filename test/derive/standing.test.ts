@@ -151,6 +151,23 @@ describe('standing from a synthetic nation', () => {
     expect(g.addedSelf).toBe(true);
   });
 
+  it('whatif --json --nation says what each next step would do to the ranks', async () => {
+    const m = tottori;
+    const r = await runMain(['whatif', municipalityFile(m), '--json', '--nation', nation.file, '--top', '6']);
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout).items as Array<{ grant: 'suishin' | 'shien'; nextGain: number; nextRank: any }>;
+    expect(items.length).toBe(6);
+    for (const i of items) {
+      const total = val(m, 'total') + i.nextGain;
+      const grant = val(m, i.grant) + i.nextGain;
+      const others = rows.filter((x) => x.code !== m.code);
+      expect(i.nextRank.total).toEqual({ from: 1 + others.filter((x) => val(x, 'total') > val(m, 'total')).length, to: 1 + others.filter((x) => val(x, 'total') > total).length });
+      expect(i.nextRank.grant.to).toBe(1 + others.filter((x) => val(x, i.grant) > grant).length);
+      const pref = others.filter((x) => x.code.slice(0, 2) === m.code.slice(0, 2));
+      expect(i.nextRank.prefectureTotal.to).toBe(1 + pref.filter((x) => val(x, 'total') > total).length);
+    }
+  });
+
   it('group names without a national results file are a usage error (exit 64)', async () => {
     const r = await runMain(['summary', 'data/samples/kyoto-2024/municipality.json', '--peers', 'prefecture']);
     expect(r.code).toBe(64);
