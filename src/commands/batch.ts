@@ -15,7 +15,7 @@ import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
 
 const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework]';
+  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework] [--peers prefecture,size|designated|FILE.csv|none]';
 
 async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(input);
@@ -27,7 +27,7 @@ async function jobsFor(input: string, values: Record<string, unknown>): Promise<
   }
   if (isDir) return { jobs: jobsFromDirectory(path, inputOptionsFrom(values)), extraText: '' };
   const { jobsFromNationalFile } = await import('../batch/national-jobs.ts');
-  return jobsFromNationalFile(path);
+  return jobsFromNationalFile(path, undefined, typeof values.peers === 'string' ? values.peers : undefined);
 }
 
 export const command: Command = async (args, io) => {
