@@ -234,6 +234,51 @@ export function rankingCharts(r: DerivedReport): ChartDefinition[] {
   );
 }
 
+/** 評価結果の推移: score rate per grant (and both) by year; only when the history carries evaluations. */
+export function evaluationTrendChart(r: DerivedReport): ChartDefinition | null {
+  const t = r.grantHistory?.trend;
+  if (!t) return null;
+  const series = [
+    { key: 'suishin', name: '推進交付金' },
+    { key: 'shien', name: '支援交付金' },
+    { key: 'total', name: '合計' },
+  ] as const;
+  const data = t.rows.flatMap((row) =>
+    series.flatMap((s, order) => {
+      const c = row[s.key];
+      return c ? [{ year: fiscalYearJa(row.fiscalYear), series: s.name, order, rate: c.ratePct }] : [];
+    }),
+  );
+  const years = t.rows.map((row) => fiscalYearJa(row.fiscalYear));
+  const description = `評価結果の得点率の推移。${t.rows
+    .map((row) => `${fiscalYearJa(row.fiscalYear)}は${series.map((s) => (row[s.key] ? `${s.name}${row[s.key]!.ratePct.toFixed(1)}%` : '')).filter(Boolean).join('・')}`)
+    .join('、')}。`;
+  return {
+    id: 'evaluationTrend',
+    caption: '評価結果の得点率の推移（%）',
+    description,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      description,
+      width: 520,
+      height: 180,
+      data: { values: data },
+      mark: { type: 'line', point: { filled: true, size: 40 } },
+      encoding: {
+        x: { field: 'year', type: 'nominal', title: null, sort: years, axis: { labelAngle: 0 } },
+        y: { field: 'rate', type: 'quantitative', title: '得点率（%）', scale: { domain: [0, 100] } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          sort: series.map((s) => s.name),
+          scale: { domain: series.map((s) => s.name), range: [chartPalette[0], chartPalette[1], '#c00000'] },
+          legend: { title: null, orient: 'top', direction: 'horizontal' },
+        },
+      },
+    },
+  };
+}
+
 export function buildReportCharts(r: DerivedReport): ChartDefinition[] {
-  return [goalRateChart(r), pointsLostChart(r), ...rankingCharts(r), peerChart(r), grantHistoryChart(r)].filter((c): c is ChartDefinition => c !== null);
+  return [goalRateChart(r), pointsLostChart(r), ...rankingCharts(r), peerChart(r), grantHistoryChart(r), evaluationTrendChart(r)].filter((c): c is ChartDefinition => c !== null);
 }

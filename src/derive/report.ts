@@ -17,6 +17,7 @@ import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from '../load/schemas/national.ts';
 import { deriveStanding, type Standing } from './standing.ts';
+import { deriveEvaluationTrend } from './trend.ts';
 import { rankPeerGroup, type PeerGroupSpec, type RankedPeerGroup } from './peer-groups.ts';
 
 export interface DerivedReportInput {
@@ -36,7 +37,7 @@ export interface DerivedReportInput {
    */
   ranking?: { nation: { data: NationalDataset; file: string } | null; groups: PeerGroupSpec[] } | null;
   /** File names, only to locate warnings. */
-  files?: { municipality?: string; narrative?: string };
+  files?: { municipality?: string; narrative?: string; grants?: string };
 }
 
 export interface PeerPlacement {
@@ -108,6 +109,13 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     warnings.push(...m.warnings);
   }
 
+  let grantHistory = input.grants ? deriveGrantHistory(input.grants) : null;
+  if (input.grants && grantHistory) {
+    const pair = (g: 'suishin' | 'shien') => ({ score: grantResult(scoreSheet, g).score, max: grantResult(scoreSheet, g).max });
+    const t = deriveEvaluationTrend(input.grants, { fiscalYear: results.fiscalYear, suishin: pair('suishin'), shien: pair('shien') }, input.files?.grants);
+    if (t.trend) grantHistory = { ...grantHistory, trend: t.trend };
+    warnings.push(...t.warnings);
+  }
   const standingNation = input.nation ?? input.ranking?.nation ?? null;
   const own = { suishin: grantResult(scoreSheet, 'suishin').score, shien: grantResult(scoreSheet, 'shien').score };
   const standing = standingNation
@@ -144,7 +152,7 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
         : null,
     nationalComparison: input.national ? deriveNationalComparison(scoreSheet, input.national) : null,
     nationalRateChange: input.national ? nationalRateChange(input.national) : null,
-    grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
+    grantHistory,
     ...(input.nation ? { money } : {}),
     ...(standingNation ? { standing } : {}),
     ...(specs.length > 0 ? { peerGroups } : {}),

@@ -48,3 +48,21 @@ export const peersMessages = bilingual({
     en: () => `the peer list has no codes`,
   },
 });
+
+/** The grant history's evaluation results (評価結果の推移). */
+export const trendMessages = bilingual({
+  scoreAboveMax: {
+    ja: (score: number, max: number) => `得点 ${score} が満点 ${max} を超えています`,
+    en: (score: number, max: number) => `score ${score} is above the maximum ${max}`,
+  },
+  currentYearDiffers: {
+    ja: (year: number, grant: string, stated: number, derived: number) =>
+      `${year}年度の${grant}の得点が ${stated} となっていますが、指標別の得点の合計は ${derived} です（報告書では指標別の得点を使います）`,
+    en: (year: number, grant: string, stated: number, derived: number) =>
+      `the ${grant} score of fiscal year ${year} is given as ${stated} but the indicator scores add up to ${derived} (the report uses the indicator scores)`,
+  },
+  notAScore: {
+    ja: (what: string) => `${what}は0以上の整数で入れてください`,
+    en: (what: string) => `${what} must be a whole number, 0 or more`,
+  },
+});

@@ -3,6 +3,7 @@
  * every problem it finds, located by file and JSON path. Callers collect all problems from all
  * rules before failing, so the user sees everything at once.
  */
+import { trendMessages } from '../errors/messages-peers.ts';
 import type { Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import { competitionRanks } from '../common/rank.ts';
@@ -150,6 +151,10 @@ export function checkGrantHistory(history: GrantHistory, file: string): Problem[
   history.years.forEach((y, i) => {
     if (seen.has(y.fiscalYear)) problems.push(error(file, jsonPath(['years', i, 'fiscalYear']), messages.duplicateYear(y.fiscalYear)));
     seen.add(y.fiscalYear);
+    for (const g of ['suishin', 'shien'] as const) {
+      const e = y.evaluation?.[g];
+      if (e && e.score > e.max) problems.push(error(file, jsonPath(['years', i, 'evaluation', g, 'score']), trendMessages.scoreAboveMax(e.score, e.max)));
+    }
   });
   return problems;
 }

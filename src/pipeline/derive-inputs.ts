@@ -17,6 +17,6 @@ export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
     narrative: inputs.narrative?.data,
     nation: inputs.nation ?? null,
     ranking: inputs.ranking ?? null,
-    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file, grants: inputs.grants?.file },
   });
 }

@@ -13,6 +13,7 @@ import { formatBudget } from '../derive/money/budget.ts';
 import { yenToSenFloor } from '../derive/money/allocate.ts';
 import { gainSen, perPointText } from '../money/format.ts';
 import { buildRankingView, type RankingView } from './ranking-view.ts';
+import { buildTrendView, type TrendView } from './trend-view.ts';
 
 export interface Cell {
   text: string;
@@ -181,6 +182,8 @@ export interface ReportView {
     notes: string[];
     /** The year's receipts beside the score-proportional estimate (only with a national results file). */
     estimate?: GrantEstimateView;
+    /** 評価結果の推移 (only when the grant history carries evaluation results). */
+    trend?: TrendView;
   } | null;
   schedule: Array<{ when: string; text: string }>;
   appendix1: null | {
@@ -439,6 +442,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
         })),
         notes: gh.notes.map((n) => `※ ${n}`),
         ...(money ? { estimate: grantEstimateView(money, self) } : {}),
+        ...(gh.trend ? { trend: buildTrendView(gh.trend, self) } : {}),
       }
     : money
       ? {
