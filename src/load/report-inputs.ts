@@ -12,7 +12,7 @@ import { formatPosition } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 import { loadCatalog, loadCatalogFile } from './catalog.ts';
 import { validate } from './json.ts';
-import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
+import { checkGrantEvaluations, checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
@@ -204,6 +204,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   };
   let national = options.nation && !options.national ? null : companion(named('national', options.national), (f) => loadJson(NationalAggregates, f), checkNational);
   const peers = companion(named('peers', options.peers), (f) => loadJson(PeerGroup, f), checkPeers);
+  if (embedded.grants && !options.grants) problems.push(...checkGrantEvaluations(embedded.grants, municipalityFile));
   const grants =
     embedded.grants && !options.grants
       ? { data: embedded.grants, file: municipalityFile }

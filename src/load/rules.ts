@@ -151,6 +151,14 @@ export function checkGrantHistory(history: GrantHistory, file: string): Problem[
   history.years.forEach((y, i) => {
     if (seen.has(y.fiscalYear)) problems.push(error(file, jsonPath(['years', i, 'fiscalYear']), messages.duplicateYear(y.fiscalYear)));
     seen.add(y.fiscalYear);
+  });
+  return [...problems, ...checkGrantEvaluations(history, file)];
+}
+
+/** Each year's evaluation result (optional): the score at most the maximum. */
+export function checkGrantEvaluations(history: GrantHistory, file: string): Problem[] {
+  const problems: Problem[] = [];
+  history.years.forEach((y, i) => {
     for (const g of ['suishin', 'shien'] as const) {
       const e = y.evaluation?.[g];
       if (e && e.score > e.max) problems.push(error(file, jsonPath(['years', i, 'evaluation', g, 'score']), trendMessages.scoreAboveMax(e.score, e.max)));
