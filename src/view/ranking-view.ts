@@ -64,7 +64,7 @@ export function prefectureInside(name: string): string {
 }
 
 export function standingSentence(s: Standing, self: string): string {
-  const nat = (['suishin', 'shien', 'total'] as const).map((k) => `${LABELS[k]}は${s.national[k].rank}位（上位${s.national[k].topPercent.toFixed(1)}%）`).join('、');
+  const nat = (['suishin', 'shien', 'total'] as const).map((k) => `${LABELS[k]}は${groupDigits(s.national[k].rank)}位（上位${s.national[k].topPercent.toFixed(1)}%）`).join('、');
   const pref = (['suishin', 'shien', 'total'] as const).map((k) => `${LABELS[k]}は${s.withinPrefecture[k].rank}位`).join('、');
   const t = s.withinPrefecture.total;
   const diff = Math.round((t.score - t.mean) * 10) / 10;
