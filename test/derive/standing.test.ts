@@ -142,6 +142,10 @@ describe('standing from a synthetic nation', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('261009');
     expect(r.stderr).toContain('line 3, column 1');
+    expect(r.stderr).toContain('is not in the national results file');
+    const ja = await runMain(['summary', municipalityFile(rows[0]!), '--nation', nation.file, '--peers', list], { env: { KOFUKIN_LANG: 'ja' } });
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toContain('比較グループの団体コード 261009 が全国の結果ファイル');
     // codes with scores need no national file
     writeFileSync(list, `団体コード,市区町村,推進,支援\n${rows[5]!.code},x,200,210\n261009,京都市,277,283\n`);
     const ok = await runMain(['summary', municipalityFile(rows[0]!), '--json', '--peers', list]);
@@ -171,7 +175,12 @@ describe('standing from a synthetic nation', () => {
   it('group names without a national results file are a usage error (exit 64)', async () => {
     const r = await runMain(['summary', 'data/samples/kyoto-2024/municipality.json', '--peers', 'prefecture']);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('--nation');
+    expect(r.stderr).toContain('--peers prefecture needs a national results file (--nation FILE)');
+    const ja = await runMain(['summary', 'data/samples/kyoto-2024/municipality.json', '--peers', 'prefecture'], { env: { KOFUKIN_LANG: 'ja' } });
+    expect(ja.stderr).toContain('--peers prefecture には全国の結果ファイル（--nation FILE）が必要です');
+    const unknown = await runMain(['summary', 'data/samples/kyoto-2024/municipality.json', '--peers', 'neighbours']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('"neighbours" must be prefecture, size, designated, none');
   });
 
   it('ranks each group once per dataset, whatever the number of reports', () => {
