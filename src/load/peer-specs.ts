@@ -4,6 +4,7 @@
  * list of codes, or codes and scores (columns code, name, suishin, shien; Japanese headers
  * 団体コード・市区町村・推進・支援 accepted). Files are read through src/input.
  */
+import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { ProblemCollector } from '../errors/errors.ts';
 import { peersMessages } from '../errors/messages-peers.ts';
@@ -20,17 +21,21 @@ export const GROUP_NAMES = ['prefecture', 'size', 'designated'] as const;
 
 /**
  * The tokens of a `--peers` value; `none` gives an empty list. Returns the unknown token's text
- * instead when one is neither a group name nor a .json/.csv/.xlsx file name.
+ * instead when one is a bare word that is neither a group name nor an existing file. A value that
+ * is an existing file's path is that one file, even with a comma in its name.
  */
 export function parsePeerTokens(value: string): PeerToken[] | { unknown: string } {
   const tokens: PeerToken[] = [];
-  for (const raw of value.split(',')) {
+  const parts = value.includes(',') && existsSync(value) ? [value] : value.split(',');
+  for (const raw of parts) {
     const t = raw.trim();
     if (t === '' || t === 'none') continue;
     if ((GROUP_NAMES as readonly string[]).includes(t)) tokens.push({ kind: t as 'prefecture' | 'size' | 'designated' });
-    else if (/\.json$/i.test(t)) tokens.push({ kind: 'json', file: t });
     else if (/\.(csv|xlsx)$/i.test(t)) tokens.push({ kind: 'list', file: t });
-    else return { unknown: t };
+    // a bare word that names no file is a misspelt group name; anything else is a peer group
+    // JSON file as before (whatever its name: the input layer refuses what is not a JSON file)
+    else if (!/[./\\]/.test(t) && !existsSync(t)) return { unknown: t };
+    else tokens.push({ kind: 'json', file: t });
   }
   return tokens;
 }
