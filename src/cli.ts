@@ -15,6 +15,7 @@ import { UserError, InputError, formatProblem } from './errors/errors.ts';
 import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 import { isLang, languageFromEnv, withLanguage, type Lang } from './errors/language.ts';
+import { problemMessages } from './errors/messages.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
@@ -117,9 +118,9 @@ async function runCommand(argv: string[], io: CommandIO): Promise<number> {
       return cannotWrite.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`kofukin ${name}: ${problemMessages.internalError(e?.message ?? String(err))}\n`);
     if (debug && e?.stack) io.stderr.write(e.stack + '\n');
-    else io.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
+    else io.stderr.write(`${problemMessages.runWithDebug()}\n`);
     return 70;
   }
 }

@@ -13,6 +13,7 @@ import { filterJobs, jobsFromDirectory, parseShard, shardJobs, type BatchJob } f
 import { runBatch } from '../batch/run.ts';
 import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { batchMessages, commandMessages } from '../errors/messages.ts';
 
 const USAGE =
   'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework] [--peers prefecture,size|designated|FILE.csv|none]';
@@ -54,7 +55,7 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number 1–32\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`${commandMessages.concurrencyRange()}\n\nusage: ${USAGE}`);
   let shard: { index: number; count: number } | null = null;
   if (typeof values.shard === 'string') {
     try {
@@ -67,7 +68,7 @@ export const command: Command = async (args, io) => {
   let jobs = filterJobs(all, (values.filter as string[] | undefined) ?? []);
   if (shard) jobs = shardJobs(jobs, shard);
   const outDir = resolve(String(values.out));
-  io.stderr.write(`kofukin batch: ${jobs.length} of ${all.length} municipalities${shard ? ` (shard ${shard.index}/${shard.count})` : ''} → ${outDir}\n`);
+  io.stderr.write(`kofukin batch: ${batchMessages.start(jobs.length, all.length, shard ? `${shard.index}/${shard.count}` : '', outDir)}\n`);
 
   const summary = await runBatch(jobs, {
     outDir,
@@ -85,10 +86,10 @@ export const command: Command = async (args, io) => {
   const summaryFile = join(outDir, shard ? `batch-summary-${shard.index}-of-${shard.count}.json` : 'batch-summary.json');
   await writeFileAtomic(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   io.stdout.write(
-    `built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total} in ${summary.seconds.toFixed(1)} s (${summary.reportsPerSecond.toFixed(2)} reports/s, browser restarts ${summary.browserRestarts})\nsummary: ${summaryFile}\n`,
+    `${batchMessages.summary(summary.built, summary.unchanged, summary.failed, summary.total, summary.seconds.toFixed(1), summary.reportsPerSecond.toFixed(2), summary.browserRestarts)}\n${batchMessages.summaryFile(summaryFile)}\n`,
   );
   if (summary.failures.length > 0) {
-    io.stdout.write(textTable(['code', 'name', 'error'], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
+    io.stdout.write(textTable([batchMessages.codeHeader(), batchMessages.nameHeader(), batchMessages.errorHeader()], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
     return 1;
   }
   return 0;

@@ -11,6 +11,7 @@ import { withOutputSet } from '../output/set.ts';
 import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { problemMessages, runMessages } from '../errors/messages.ts';
 
 const USAGE =
   'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
@@ -34,7 +35,7 @@ export const command: Command = async (args, io) => {
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
-      io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
+      io.stderr.write(`kofukin build: ${problemMessages.warningTag()}: ${runMessages.outsideResources(built.blockedRequests.length, built.blockedRequests.join(', '))}\n`);
     const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
     const written = await withOutputSet(async (out) => {
       const base = join(resolve(String(values.out)), reportBaseName(inputs));

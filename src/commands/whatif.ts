@@ -16,6 +16,7 @@ import { grantResult } from '../derive/scores.ts';
 import { rankEffect, type RankEffect } from '../derive/standing.ts';
 import { groupDigits } from '../common/era.ts';
 import { rawWhatIfJson } from '../scoring/raw-values.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--raw FILE] [--strict]';
 
@@ -32,7 +33,7 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  if (!inputs.rules) throw new UserError(`no scoring rules for fiscal year ${inputs.results.fiscalYear} (data/catalog/fy${inputs.results.fiscalYear}.rules.json)`);
+  if (!inputs.rules) throw new UserError(commandMessages.noScoringRules(inputs.results.fiscalYear, `data/catalog/fy${inputs.results.fiscalYear}.rules.json`));
   const sheet = deriveScoreSheet(inputs.catalog, inputs.results.scores);
   const list = deriveWhatIf(sheet, inputs.rules);
   const top = values.top === undefined ? list.items.length : Number(values.top);
