@@ -172,6 +172,23 @@ describe('standing from a synthetic nation', () => {
     }
   });
 
+  it('an .xlsx list of codes (numbers with the leading zero dropped) takes the scores from the national file', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const members = rows.filter((x) => x.code.startsWith('01')).slice(0, 4);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('近隣');
+    ws.addRow(['団体コード', '市区町村']);
+    for (const x of members) ws.addRow([Number(x.code), x.name]);
+    const file = join(nation.dir, '近隣4.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await runMain(['summary', municipalityFile(members[0]!), '--json', '--nation', nation.file, '--peers', file]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout).peerGroups[0];
+    expect(g.name).toBe('近隣4（4市町村）');
+    expect(g.rows.map((x: { code: string }) => x.code)).toEqual(members.map((x) => x.code));
+    expect(g.highlighted.total.rank).toBe(1 + members.filter((x) => val(x, 'total') > val(members[0]!, 'total')).length);
+  });
+
   it('group names without a national results file are a usage error (exit 64)', async () => {
     const r = await runMain(['summary', 'data/samples/kyoto-2024/municipality.json', '--peers', 'prefecture']);
     expect(r.code).toBe(64);
