@@ -16,7 +16,7 @@ import { parseCommandArgs, requirePositional, type Command } from './command.ts'
 import { batchMessages, commandMessages } from '../errors/messages.ts';
 
 const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework]';
+  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework] [--peers prefecture,size|designated|FILE.csv|none]';
 
 async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(input);
@@ -28,7 +28,7 @@ async function jobsFor(input: string, values: Record<string, unknown>): Promise<
   }
   if (isDir) return { jobs: jobsFromDirectory(path, inputOptionsFrom(values)), extraText: '' };
   const { jobsFromNationalFile } = await import('../batch/national-jobs.ts');
-  return jobsFromNationalFile(path);
+  return jobsFromNationalFile(path, undefined, typeof values.peers === 'string' ? values.peers : undefined);
 }
 
 export const command: Command = async (args, io) => {

@@ -369,3 +369,4 @@ export const outputMessages = bilingual({
   },
 });
 export { previewMessages } from './messages-preview.ts';
+export { peersMessages, trendMessages } from './messages-peers.ts';
