@@ -15,12 +15,14 @@ import { UserError, InputError, formatProblem } from './errors/errors.ts';
 import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 import { isLang, languageFromEnv, withLanguage, type Lang } from './errors/language.ts';
+import { problemMessages } from './errors/messages.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
   build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
   compare: { summary: 'write a peer-group comparison table (.xlsx, or .csv with --csv)', load: () => import('./commands/compare.ts') },
   init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
+  preview: { summary: 'serve a municipality report as HTML on localhost, rebuilt when an input file is saved (PDF at /report.pdf)', load: () => import('./commands/preview.ts') },
   batch: { summary: 'build reports for many municipalities with one browser', load: () => import('./commands/batch.ts') },
   whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
   agenda: { summary: 'bind report PDFs into one agenda packet with a cover page', load: () => import('./commands/agenda.ts') },
@@ -117,9 +119,9 @@ async function runCommand(argv: string[], io: CommandIO): Promise<number> {
       return cannotWrite.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`kofukin ${name}: ${problemMessages.internalError(e?.message ?? String(err))}\n`);
     if (debug && e?.stack) io.stderr.write(e.stack + '\n');
-    else io.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
+    else io.stderr.write(`${problemMessages.runWithDebug()}\n`);
     return 70;
   }
 }

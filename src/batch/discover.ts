@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { batchMessages } from '../errors/messages.ts';
+import { batchRunMessages, loadMessages } from '../errors/messages.ts';
 import { kindOfFile, readUserFile } from '../input/file.ts';
 import { readUserJson } from '../input/read.ts';
 import { catalogPath } from '../load/catalog.ts';
@@ -138,7 +138,7 @@ async function classify(file: string, options: LoadOptions): Promise<Classified>
 /** Jobs from every municipality file in `dir` and its subfolders (see the module comment). */
 export async function jobsFromDirectory(dir: string, options: LoadOptions = {}, skipDirs: readonly string[] = []): Promise<DirectoryJobs> {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new InputError([{ location: { file: dir }, rule: 'not a directory of municipality files', severity: 'error' }]);
+    throw new InputError([{ location: { file: dir }, rule: loadMessages.notMunicipalityDir(), severity: 'error' }]);
   const skip = skipDirs.map((d) => {
     try {
       return realpathSync(d);
@@ -181,7 +181,7 @@ export async function jobsFromDirectory(dir: string, options: LoadOptions = {}, 
     const key = identified ? `kofukin-${id.fiscalYear}-${id.code}` : `kofukin-${rel.split(sep).join('_').replace(/\.(json|xlsx)$/i, '')}`;
     const first = firstOfKey.get(key);
     if (first !== undefined) {
-      duplicates.push({ location: { file }, rule: batchMessages.duplicate(id.code, id.fiscalYear, first), severity: 'error' });
+      duplicates.push({ location: { file }, rule: batchRunMessages.duplicate(id.code, id.fiscalYear, first), severity: 'error' });
       continue;
     }
     firstOfKey.set(key, file);
@@ -208,6 +208,6 @@ export async function jobsFromDirectory(dir: string, options: LoadOptions = {}, 
     });
   }
   if (duplicates.length > 0) throw new InputError(duplicates);
-  if (jobs.length === 0) throw new InputError([{ location: { file: resolve(dir) }, rule: batchMessages.noMunicipalityFiles(), severity: 'error' }]);
+  if (jobs.length === 0) throw new InputError([{ location: { file: resolve(dir) }, rule: batchRunMessages.noMunicipalityFiles(), severity: 'error' }]);
   return { jobs, counts };
 }

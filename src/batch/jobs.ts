@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReportInputs } from '../load/report-inputs.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 export { jobsFromDirectory } from './discover.ts';
 
@@ -41,7 +42,7 @@ export function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, not "${text}"`);
+  if (!m || count < 1 || index < 1 || index > count) throw new Error(commandMessages.shardFormat(text));
   return { index, count };
 }
 

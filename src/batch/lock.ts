@@ -11,7 +11,7 @@ import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors/errors.ts';
-import { batchMessages } from '../errors/messages.ts';
+import { batchRunMessages } from '../errors/messages.ts';
 import { onInterrupt } from '../common/interrupt.ts';
 import { asCannotWrite, errnoCode } from '../output/cannot-write.ts';
 
@@ -95,10 +95,10 @@ export function lockOutDir(outDir: string, notice: (text: string) => void): Batc
       }
       const held = readLock(file);
       if (held && held.host !== content.host)
-        throw new BatchBusyError(`${batchMessages.lockHeld(outDir, held.pid, held.started, held.host, file)}; ${batchMessages.lockOtherHost(file)}`);
-      if (held && isRunning(held)) throw new BatchBusyError(batchMessages.lockHeld(outDir, held.pid, held.started, held.host, file));
+        throw new BatchBusyError(`${batchRunMessages.lockHeld(outDir, held.pid, held.started, held.host, file)}; ${batchRunMessages.lockOtherHost(file)}`);
+      if (held && isRunning(held)) throw new BatchBusyError(batchRunMessages.lockHeld(outDir, held.pid, held.started, held.host, file));
       // stale (or unreadable: a lock is written whole, so an unreadable one is not a live batch's)
-      notice(batchMessages.lockStale(held?.pid ?? 0, held?.started ?? '?'));
+      notice(batchRunMessages.lockStale(held?.pid ?? 0, held?.started ?? '?'));
       try {
         unlinkSync(file);
       } catch (err) {

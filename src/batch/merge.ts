@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { batchMessages } from '../errors/messages.ts';
+import { batchRunMessages } from '../errors/messages.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { readManifest, MANIFEST_FILE, type Manifest } from './manifest.ts';
@@ -39,7 +39,7 @@ export async function mergeShards(shardDirs: readonly string[], outDir: string):
   const problems: Problem[] = [];
   const shards = shardDirs.map((d) => resolve(d));
   for (const dir of shards)
-    if (!existsSync(dir) || summariesIn(dir).length === 0) problems.push({ location: { file: dir }, rule: batchMessages.mergeNotShard(), severity: 'error' });
+    if (!existsSync(dir) || summariesIn(dir).length === 0) problems.push({ location: { file: dir }, rule: batchRunMessages.mergeNotShard(), severity: 'error' });
   if (problems.length > 0) throw new InputError(problems);
 
   const merged: Manifest = { format: 'kofukin-batch-manifest/1', entries: {} };
@@ -49,7 +49,7 @@ export async function mergeShards(shardDirs: readonly string[], outDir: string):
     const { manifest, resuming } = readManifest(dir);
     for (const key of Object.keys(manifest.entries)) {
       const other = owner.get(key);
-      if (other !== undefined && other !== dir) problems.push({ location: { file: join(dir, MANIFEST_FILE) }, rule: batchMessages.mergeSameReport(key, other), severity: 'error' });
+      if (other !== undefined && other !== dir) problems.push({ location: { file: join(dir, MANIFEST_FILE) }, rule: batchRunMessages.mergeSameReport(key, other), severity: 'error' });
       owner.set(key, dir);
     }
     perShard.push({ dir, entries: manifest.entries, unfinished: resuming });

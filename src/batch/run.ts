@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { onInterruptGracefully, type InterruptSignal } from '../common/interrupt.ts';
 import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
-import { batchMessages, outputMessages } from '../errors/messages.ts';
+import { batchMessages, batchRunMessages, outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { removeOrphanedProfiles } from '../print/launch.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
@@ -106,7 +106,7 @@ function isBrowserFailure(err: unknown): boolean {
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof PrintStalledError) return batchMessages.stalledGaveUp(Math.round(err.timeoutMs / 1000));
+  if (err instanceof PrintStalledError) return batchRunMessages.stalledGaveUp(Math.round(err.timeoutMs / 1000));
   if (err instanceof InputError) return err.problems.map(formatProblem).join('; ');
   if (err instanceof UserError) return err.message;
   return `internal error: ${(err as Error)?.message ?? String(err)}`;
@@ -157,8 +157,8 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
       await opts.onReport?.({ job, status: 'unchanged', attempts: 0 });
     } else todo.push(job);
   }
-  if (resuming) notice(batchMessages.resumed(summary.unchanged, todo.length));
-  else if (summary.unchanged > 0) notice(batchMessages.skipped(summary.unchanged, todo.length));
+  if (resuming) notice(batchRunMessages.resumed(summary.unchanged, todo.length));
+  else if (summary.unchanged > 0) notice(batchRunMessages.skipped(summary.unchanged, todo.length));
   tick();
 
   const fiscalYears = new Set<number>();
@@ -189,13 +189,13 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
     const proc = browser.process();
     if (!proc) {
       // a connected browser (shared with other runs) is not ours to kill: retry on a fresh page
-      if (!summary.interrupted) notice(batchMessages.retryingOnNewPage(key, reason));
+      if (!summary.interrupted) notice(batchRunMessages.retryingOnNewPage(key, reason));
       return;
     }
     if (!lostBrowsers.has(browser)) {
       lostBrowsers.add(browser);
       proc.kill('SIGKILL');
-      if (!summary.interrupted) notice(batchMessages.relaunched(key, reason, ++relaunches));
+      if (!summary.interrupted) notice(batchRunMessages.relaunched(key, reason, ++relaunches));
     }
     // the session relaunches once it has seen the old browser go
     for (let i = 0; i < 100 && browser.connected; i++) await new Promise((r) => setTimeout(r, 50));
@@ -206,10 +206,10 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   const unregisterInterrupt = onInterruptGracefully((signal, exitCode) => {
     summary.interrupted = signal;
     summary.interruptExitCode = exitCode;
-    notice(batchMessages.stopping(signal, inFlight, Math.round(graceMs / 1000)));
+    notice(batchRunMessages.stopping(signal, inFlight, Math.round(graceMs / 1000)));
     abortTimer = setTimeout(() => {
       if (inFlight === 0) return;
-      notice(batchMessages.abortingInFlight(Math.round(graceMs / 1000)));
+      notice(batchRunMessages.abortingInFlight(Math.round(graceMs / 1000)));
       session.launched?.browser.process()?.kill('SIGKILL');
       void session.close();
     }, graceMs);
@@ -283,7 +283,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
                 await giveUpOn(
                   browser ?? session.launched?.browser,
                   job.key,
-                  batchMessages.printStalled(Math.round(err.timeoutMs / 1000), Math.max(1, Math.round(expectedMs / 1000)), Math.round(bytes / 1024)),
+                  batchRunMessages.printStalled(Math.round(err.timeoutMs / 1000), Math.max(1, Math.round(expectedMs / 1000)), Math.round(bytes / 1024)),
                 );
               else if (browser && !browser.connected) await giveUpOn(browser, job.key, String((err as Error)?.message ?? err).split('\n')[0]!);
               void dropped.close().catch(() => undefined);
@@ -351,7 +351,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
     }
   }
   if (stopped)
-    throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
+    throw new CannotWriteError(stopped.path, stopped.code, batchMessages.stopped(stopped.message, outputMessages.batchStopped(summary.built + summary.failed, todo.length)));
   summary.notBuilt = todo.length - summary.built - summary.failed;
   summary.seconds = (performance.now() - started) / 1000;
   summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;

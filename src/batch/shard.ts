@@ -5,7 +5,7 @@
  *   CI_NODE_INDEX         1…n   (GitLab CI `parallel: n`)
  * The first one set is used.
  */
-import { batchMessages } from '../errors/messages.ts';
+import { batchRunMessages } from '../errors/messages.ts';
 import { parseShard } from './jobs.ts';
 
 const SOURCES: ReadonlyArray<{ variable: string; base: 0 | 1 }> = [
@@ -23,8 +23,8 @@ export function resolveShard(text: string, env: NodeJS.ProcessEnv): { index: num
     const value = env[variable];
     if (value === undefined || value === '') continue;
     const n = /^\d+$/.test(value.trim()) ? Number(value) + (1 - base) : NaN;
-    if (!(n >= 1 && n <= count)) throw new Error(batchMessages.shardAutoBadIndex(variable, value, count));
+    if (!(n >= 1 && n <= count)) throw new Error(batchRunMessages.shardAutoBadIndex(variable, value, count));
     return { index: n, count };
   }
-  throw new Error(batchMessages.shardAutoNoIndex(count));
+  throw new Error(batchRunMessages.shardAutoNoIndex(count));
 }

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
 import { currentLanguage } from '../errors/language.ts';
-import { batchMessages } from '../errors/messages.ts';
+import { batchRunMessages } from '../errors/messages.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { ensureOutputDir } from '../output/set.ts';
 import { textTable } from '../common/text-table.ts';
@@ -20,9 +20,10 @@ import { runBatch } from '../batch/run.ts';
 import { resolveShard } from '../batch/shard.ts';
 import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { batchMessages, commandMessages } from '../errors/messages.ts';
 
 const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | folder of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n|auto/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework] [--browser PATH] [--print-timeout MS] [--national F] [--peers F] [--grants F] [--narrative F] [--catalog F]\n' +
+  'kofukin batch <national results file (.csv/.xlsx) | folder of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n|auto/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework] [--browser PATH] [--print-timeout MS] [--peers prefecture,size|designated|FILE.csv|none|FILE.json] [--national F] [--grants F] [--narrative F] [--catalog F]\n' +
   '       kofukin batch --merge <shard out folder>… [--out DIR]';
 
 /** What each option does, for --help (both languages). */
@@ -51,7 +52,13 @@ const OPTION_HELP: ReadonlyArray<[string, { ja: string; en: string }]> = [
     },
   ],
   ['--national F', { ja: '全自治体に使う全国集計ファイル', en: 'national aggregates file used for every municipality' }],
-  ['--peers F', { ja: '全自治体に使う比較団体ファイル', en: 'peer group file used for every municipality' }],
+  [
+    '--peers SPEC',
+    {
+      ja: '全国の評価結果ファイルから作るとき：比較団体の決め方（prefecture,size・designated・FILE.csv・none）。フォルダから作るとき：全自治体に使う比較団体ファイル',
+      en: 'from a national results file: how peer groups are formed (prefecture,size | designated | FILE.csv | none); from a folder: a peer group file used for every municipality',
+    },
+  ],
   ['--grants F', { ja: '全自治体に使う交付実績ファイル', en: 'grant history file used for every municipality' }],
   ['--narrative F', { ja: '全自治体に使う記述ファイル', en: 'narrative file used for every municipality' }],
   ['--catalog F', { ja: '指標一覧（カタログ）ファイル', en: 'use this catalog file' }],
@@ -77,11 +84,11 @@ async function jobsFor(input: string, values: Record<string, unknown>, outDir: s
   }
   if (isDir) {
     const { jobs, counts } = await jobsFromDirectory(path, inputOptionsFrom(values), [outDir]);
-    stderr.write(`kofukin batch: ${batchMessages.found(path, counts.json, counts.xlsx, counts.other)}\n`);
+    stderr.write(`kofukin batch: ${batchRunMessages.found(path, counts.json, counts.xlsx, counts.other)}\n`);
     return { jobs, extraText: '' };
   }
   const { jobsFromNationalFile } = await import('../batch/national-jobs.ts');
-  return jobsFromNationalFile(path);
+  return jobsFromNationalFile(path, undefined, typeof values.peers === 'string' ? values.peers : undefined);
 }
 
 export const command: Command = async (args, io) => {
@@ -121,13 +128,13 @@ export const command: Command = async (args, io) => {
       lock.release();
     }
     const { summary, reports, summaryFile } = merged;
-    io.stderr.write(`kofukin batch: ${batchMessages.merged(positionals.length, reports, outDir)}\n`);
+    io.stderr.write(`kofukin batch: ${batchRunMessages.merged(positionals.length, reports, outDir)}\n`);
     io.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total}\nsummary: ${summaryFile}\n`);
     return summary.failures.length > 0 ? 1 : 0;
   }
 
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number 1–32\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`${commandMessages.concurrencyRange()}\n\nusage: ${USAGE}`);
   const printTimeout = values['print-timeout'] === undefined ? undefined : Number(values['print-timeout']);
   if (printTimeout !== undefined && !(Number.isInteger(printTimeout) && printTimeout >= 1000))
     throw new UsageError(`--print-timeout must be a whole number of milliseconds, at least 1000\n\nusage: ${USAGE}`);
@@ -146,7 +153,7 @@ export const command: Command = async (args, io) => {
   await ensureOutputDir(outDir);
   const lock = lockOutDir(outDir, (text) => io.stderr.write(`kofukin batch: ${text}\n`));
   try {
-    io.stderr.write(`kofukin batch: ${jobs.length} of ${all.length} municipalities${shard ? ` (shard ${shard.index}/${shard.count})` : ''} → ${outDir}\n`);
+    io.stderr.write(`kofukin batch: ${batchMessages.start(jobs.length, all.length, shard ? `${shard.index}/${shard.count}` : '', outDir)}\n`);
     const summary = await runBatch(jobs, {
       outDir,
       concurrency,
@@ -164,12 +171,12 @@ export const command: Command = async (args, io) => {
     const summaryFile = join(outDir, summaryName);
     await writeFileAtomic(summaryFile, JSON.stringify(summary, null, 2) + '\n');
     io.stdout.write(
-      `built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total} in ${summary.seconds.toFixed(1)} s (${summary.reportsPerSecond.toFixed(2)} reports/s, browser restarts ${summary.browserRestarts})\nsummary: ${summaryFile}\n`,
+      `${batchMessages.summary(summary.built, summary.unchanged, summary.failed, summary.total, summary.seconds.toFixed(1), summary.reportsPerSecond.toFixed(2), summary.browserRestarts)}\n${batchMessages.summaryFile(summaryFile)}\n`,
     );
     if (summary.failures.length > 0)
-      io.stdout.write(textTable(['code', 'name', 'error'], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
+      io.stdout.write(textTable([batchMessages.codeHeader(), batchMessages.nameHeader(), batchMessages.errorHeader()], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
     if (summary.interrupted) {
-      io.stderr.write(`kofukin batch: ${batchMessages.interrupted(summary.interrupted, summary.built, summary.notBuilt, summaryName)}\n`);
+      io.stderr.write(`kofukin batch: ${batchRunMessages.interrupted(summary.interrupted, summary.built, summary.notBuilt, summaryName)}\n`);
       return summary.interruptExitCode ?? 130;
     }
     return summary.failures.length > 0 ? 1 : 0;

@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
-import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { problemMessages, runMessages } from '../errors/messages.ts';
 
 const USAGE =
   'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
@@ -29,12 +29,18 @@ export const command: Command = async (args, io) => {
   requirePositional(positionals, 1, USAGE);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
+  // the browser starts while the rest of the pipeline is imported and the report is derived,
+  // charted and rendered (a cold build spends about as long on each); a failed launch is
+  // reported when the report is ready to print
+  const browserReady = session.start();
+  browserReady.catch(() => undefined);
   try {
-    const built = await buildReport(inputs, session, { env: io.env });
+    const { buildReport, renderDocx, reportBaseName } = await import('../pipeline/report.ts');
+    const built = await buildReport(inputs, session, { env: io.env, browserReady });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
-      io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
+      io.stderr.write(`kofukin build: ${problemMessages.warningTag()}: ${runMessages.outsideResources(built.blockedRequests.length, built.blockedRequests.join(', '))}\n`);
     const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
     const written = await withOutputSet(async (out) => {
       const base = join(resolve(String(values.out)), reportBaseName(inputs));

@@ -3,6 +3,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors/errors.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
@@ -40,5 +41,5 @@ export function parseCommandArgs<T extends OptionsConfig>(
 }
 
 export function requirePositional(positionals: string[], count: number, usage: string): void {
-  if (positionals.length < count) throw new UsageError(`missing argument\n\nusage: ${usage}`);
+  if (positionals.length < count) throw new UsageError(`${commandMessages.missingArgument()}\n\nusage: ${usage}`);
 }

@@ -18,6 +18,7 @@ import { checkPeers } from '../load/rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { PeerGroup } from '../load/schemas/inputs.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = 'kofukin compare <peer group file (.json)> [--highlight CODE|NAME] [--out FILE.xlsx] [--csv] [--catalog FILE]';
 
@@ -33,12 +34,12 @@ export const command: Command = async (args, io) => {
     return 0;
   }
   requirePositional(positionals, 1, USAGE);
-  if (positionals.length > 1) throw new UsageError(`too many arguments\n\nusage: ${USAGE}`);
+  if (positionals.length > 1) throw new UsageError(`${commandMessages.tooManyArguments()}\n\nusage: ${USAGE}`);
   const file = positionals[0]!;
   const csv = Boolean(values.csv);
   const ext = csv ? '.csv' : '.xlsx';
   if (values.out !== undefined && extname(values.out).toLowerCase() !== ext)
-    throw new UsageError(`--out must end in ${ext}${csv ? ' with --csv' : ' (give --csv for a CSV file)'}: "${values.out}"`);
+    throw new UsageError(commandMessages.outExtension(ext, csv, String(values.out)));
 
   const group = loadJson(PeerGroup, file);
   const problems = checkPeers(group, file);
@@ -57,7 +58,7 @@ export const command: Command = async (args, io) => {
     const h = values.highlight.trim();
     const member = group.members.find((m) => m.code === h) ?? group.members.find((m) => m.name === h);
     if (!member)
-      throw new UsageError(`--highlight ${h}: no member of ${group.name} has that code or name (${file})`);
+      throw new UsageError(commandMessages.highlightNotFound(h, group.name, file));
     highlightCode = member.code;
   }
 

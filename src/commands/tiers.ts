@@ -13,6 +13,7 @@ import type { Catalog } from '../load/schemas/catalog.ts';
 import { codeNotInRawFile, loadSeriesFile, readRawValuesFile } from '../scoring/raw-file.ts';
 import { analyseRawValues, formatRawValue, nextTierPhrase, standingOf, type MunicipalityStanding, type SeriesTiers } from '../scoring/raw-values.ts';
 import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = 'kofukin tiers <raw values file (.csv or .xlsx)> [--code CODE] [--json] [--year 2024]';
 
@@ -71,14 +72,14 @@ export const command: Command = async (args, io) => {
   }
   requirePositional(positionals, 1, USAGE);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
   const code = typeof values.code === 'string' ? values.code.normalize('NFKC').trim() : undefined;
-  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`--code must be a 6-digit 全国地方公共団体コード, not "${values.code}"\n\nusage: ${USAGE}`);
+  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`${commandMessages.codeNot6(String(values.code))}\n\nusage: ${USAGE}`);
 
   const file = positionals[0]!;
   const catalog = loadCatalog(year);
   const rules = loadScoringRules(year);
-  if (!rules) throw new UserError(`no scoring rules for fiscal year ${year} (${scoringRulesPath(year)})`);
+  if (!rules) throw new UserError(commandMessages.noScoringRules(year, scoringRulesPath(year)));
   const { infos } = loadSeriesFile(rules);
   const raw = await readRawValuesFile(file, rules, infos);
   const analysis = analyseRawValues(raw, infos, rules);

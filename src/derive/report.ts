@@ -3,7 +3,7 @@
  * data already loaded; nothing here reads files or the clock.
  */
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages } from '../errors/messages.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import type { GrantHistory, MunicipalityResults, NationalAggregates, Narrative, PeerGroup } from '../load/schemas/inputs.ts';
 import { deriveGrantHistory, type GrantHistoryView } from './grants.ts';
@@ -16,6 +16,9 @@ import { deriveWhatIf, type WhatIfList } from './whatif.ts';
 import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from '../load/schemas/national.ts';
+import { deriveStanding, type Standing } from './standing.ts';
+import { deriveEvaluationTrend } from './trend.ts';
+import { rankPeerGroup, type PeerGroupSpec, type RankedPeerGroup } from './peer-groups.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;
@@ -27,8 +30,14 @@ export interface DerivedReportInput {
   narrative?: Narrative | null;
   /** A national results file (`--nation`): the grant estimate and what a point is worth. */
   nation?: { data: NationalDataset; file: string } | null;
+  /**
+   * Standing and peer groups from a national results file (`--peers prefecture,size,…`, batch
+   * reports of a national file). Standing is derived whenever a national results file is given
+   * (here or as `nation`).
+   */
+  ranking?: { nation: { data: NationalDataset; file: string } | null; groups: PeerGroupSpec[] } | null;
   /** File names, only to locate warnings. */
-  files?: { municipality?: string; narrative?: string };
+  files?: { municipality?: string; narrative?: string; grants?: string };
 }
 
 export interface PeerPlacement {
@@ -55,6 +64,10 @@ export interface DerivedReport {
   grantHistory: GrantHistoryView | null;
   /** The score-proportional grant estimate; only with a national results file (absent otherwise). */
   money?: ReportMoney | null;
+  /** National and prefecture ranks; only with a national results file (absent otherwise). */
+  standing?: Standing | null;
+  /** Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`); absent otherwise. */
+  peerGroups?: RankedPeerGroup[];
   /** Warnings found while deriving (e.g. an unscored indicator without narrative text). */
   warnings: Problem[];
 }
@@ -82,8 +95,8 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     });
   } else if (unscoredIds(unscoredIndicators).length > 0) {
     warnings.push({
-      location: { file: input.files?.municipality ?? '(municipality)', place: '$.files.narrative' },
-      rule: 'no narrative file: the unscored items will have no reason / future-action text',
+      location: { file: input.files?.municipality ?? loadMessages.municipalityPlaceholder(), place: '$.files.narrative' },
+      rule: loadMessages.noNarrativeFile(),
       severity: 'warning',
     });
   }
@@ -95,6 +108,28 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     money = m.money;
     warnings.push(...m.warnings);
   }
+
+  let grantHistory = input.grants ? deriveGrantHistory(input.grants) : null;
+  if (input.grants && grantHistory) {
+    const pair = (g: 'suishin' | 'shien') => ({ score: grantResult(scoreSheet, g).score, max: grantResult(scoreSheet, g).max });
+    const t = deriveEvaluationTrend(input.grants, { fiscalYear: results.fiscalYear, suishin: pair('suishin'), shien: pair('shien') }, input.files?.grants);
+    if (t.trend) grantHistory = { ...grantHistory, trend: t.trend };
+    warnings.push(...t.warnings);
+  }
+  const standingNation = input.nation ?? input.ranking?.nation ?? null;
+  const own = { suishin: grantResult(scoreSheet, 'suishin').score, shien: grantResult(scoreSheet, 'shien').score };
+  const standing = standingNation
+    ? deriveStanding(standingNation.data, { code: results.municipality.code, scores: { ...own, total: own.suishin + own.shien } })
+    : null;
+  const specs = input.ranking?.groups ?? [];
+  const peerGroups = specs.map((spec) =>
+    rankPeerGroup(spec, {
+      nation: input.ranking?.nation ?? input.nation ?? null,
+      self: { code: results.municipality.code, name: results.municipality.name, insuredType1: results.municipality.insuredType1, ...own },
+      fiscalYear: results.fiscalYear,
+      maxima,
+    }),
+  );
 
   return {
     fiscalYear: results.fiscalYear,
@@ -117,8 +152,10 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
         : null,
     nationalComparison: input.national ? deriveNationalComparison(scoreSheet, input.national) : null,
     nationalRateChange: input.national ? nationalRateChange(input.national) : null,
-    grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
+    grantHistory,
     ...(input.nation ? { money } : {}),
+    ...(standingNation ? { standing } : {}),
+    ...(specs.length > 0 ? { peerGroups } : {}),
     warnings,
   };
 }

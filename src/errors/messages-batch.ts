@@ -6,7 +6,7 @@ import { bilingual } from './language.ts';
 
 const ja = (n: number) => n.toLocaleString('ja-JP');
 
-export const batchMessages = bilingual({
+export const batchRunMessages = bilingual({
   stopping: {
     ja: (signal: string, inFlight: number, seconds: number) =>
       `中断（${signal}）：新しい帳票には着手しません。作成中の${inFlight}件を最長${seconds}秒待ってから、記録と batch-summary.json を書いて終了します（すぐに止めるにはもう一度 Ctrl-C）`,

@@ -8,15 +8,18 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { formatPosition } from '../input/json.ts';
+import { pathAtPosition } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 import { loadCatalog, loadCatalogFile } from './catalog.ts';
 import { validate } from './json.ts';
-import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
+import { checkGrantEvaluations, checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages, termMessages } from '../errors/messages.ts';
+import type { PeerGroupSpec } from '../derive/peer-groups.ts';
+import { peerGroupProblems } from '../derive/peer-groups.ts';
+import { peerGroupSpecs, type PeerToken } from './peer-specs.ts';
 import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
   GrantHistory,
@@ -47,12 +50,19 @@ export interface ReportInputs {
    * `--national` was given too). Optional so inputs built elsewhere need not name it.
    */
   nation?: Loaded<NationalDataset> | null;
+  /**
+   * Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`) and the
+   * national results file their scores and the standing come from. Optional.
+   */
+  ranking?: { nation: Loaded<NationalDataset> | null; groups: PeerGroupSpec[] } | null;
 }
 
 export interface LoadOptions {
   /** Override or supply companion files (paths relative to the working directory). */
   national?: string;
   peers?: string;
+  /** Peer groups by name or list file (`--peers prefecture,size,designated,FILE.csv`). */
+  peerGroups?: PeerToken[];
   grants?: string;
   narrative?: string;
   /**
@@ -106,7 +116,7 @@ function loadJsonWithPlaces<S extends z.ZodType>(schema: S, file: string, places
   const doc = readUserJson(file);
   places.set(file, (path) => {
     const at = doc.places.get(path);
-    return at ? `${path} (${formatPosition(at)})` : undefined;
+    return at ? pathAtPosition(path, at) : undefined;
   });
   return validate(schema, doc.value, file);
 }
@@ -126,11 +136,11 @@ function collect<T>(problems: Problem[], load: () => T): T | null {
 
 type CompanionKey = 'national' | 'peers' | 'grants' | 'narrative';
 
-const COMPANION_LABELS: Readonly<Record<CompanionKey, string>> = {
-  national: 'national aggregates (全国集計)',
-  peers: 'peer group (比較グループ)',
-  grants: 'grant history (交付金の推移)',
-  narrative: 'narrative (資料の文章)',
+const COMPANION_LABELS: Readonly<Record<CompanionKey, () => string>> = {
+  national: termMessages.companionNational,
+  peers: termMessages.companionPeers,
+  grants: termMessages.companionGrants,
+  narrative: termMessages.companionNarrative,
 };
 
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
@@ -178,7 +188,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     if (!existsSync(file)) {
       problems.push({
         location: { file: municipalityFile, place: `$.files.${key}` },
-        rule: messages.companionNotFound(COMPANION_LABELS[key], value, resolve(base), `--${key}`),
+        rule: messages.companionNotFound(COMPANION_LABELS[key](), value, resolve(base), `--${key}`),
         severity: 'error',
       });
       return undefined;
@@ -194,6 +204,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   };
   let national = options.nation && !options.national ? null : companion(named('national', options.national), (f) => loadJson(NationalAggregates, f), checkNational);
   const peers = companion(named('peers', options.peers), (f) => loadJson(PeerGroup, f), checkPeers);
+  if (embedded.grants && !options.grants) problems.push(...checkGrantEvaluations(embedded.grants, municipalityFile));
   const grants =
     embedded.grants && !options.grants
       ? { data: embedded.grants, file: municipalityFile }
@@ -239,12 +250,31 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       problems.push(...err.problems);
     }
   }
+  let ranking: ReportInputs['ranking'] = null;
+  if (options.peerGroups && options.peerGroups.length > 0) {
+    try {
+      const groups = await peerGroupSpecs(options.peerGroups);
+      for (const spec of groups)
+        problems.push(
+          ...peerGroupProblems(spec, {
+            nation,
+            self: { code: results.municipality.code, name: results.municipality.name, insuredType1: results.municipality.insuredType1, suishin: 0, shien: 0 },
+            fiscalYear: results.fiscalYear,
+            maxima: { suishin: 0, shien: 0 },
+          }),
+        );
+      ranking = { nation, groups };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
   if (national && national.data.fiscalYear !== results.fiscalYear)
     problems.push({
       location: { file: national.file, place: '$.fiscalYear' },
-      rule: `national aggregates are for fiscal year ${national.data.fiscalYear} but the results are for ${results.fiscalYear}`,
+      rule: loadMessages.nationalYearMismatch(national.data.fiscalYear, results.fiscalYear),
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) return fail();
-  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}) };
+  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}), ...(ranking ? { ranking } : {}) };
 }

@@ -16,6 +16,7 @@ export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
     grants: inputs.grants?.data,
     narrative: inputs.narrative?.data,
     nation: inputs.nation ?? null,
-    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+    ranking: inputs.ranking ?? null,
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file, grants: inputs.grants?.file },
   });
 }

@@ -58,6 +58,8 @@ export async function renderCharts(definitions: readonly ChartDefinition[]): Pro
 export interface PrintReportOptions {
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** A launch started ahead (BrowserSession.start()): awaited before printing, so its error is the one reported. */
+  browserReady?: Promise<unknown>;
 }
 
 export async function printReport(session: BrowserSession, view: ReportView, html: string, opts: PrintReportOptions = {}): Promise<PrintedPdf> {
@@ -87,6 +89,7 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession,
   const htmlMs = performance.now() - t;
 
   t = performance.now();
+  await opts.browserReady;
   const printed = await printReport(session, prepared.view, html, opts);
   const printMs = performance.now() - t;
 
