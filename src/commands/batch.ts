@@ -28,7 +28,7 @@ const USAGE =
 
 /** What each option does, for --help (both languages). */
 const OPTION_HELP: ReadonlyArray<[string, { ja: string; en: string }]> = [
-  ['--out DIR', { ja: '出力先のフォルダ（既定 out）。1つのフォルダに書き込めるバッチは同時に1つだけ', en: 'output folder (default out); one batch at a time may write to a folder' }],
+  ['--out DIR', { ja: '出力先のフォルダー（既定 out）。1つのフォルダーに書き込めるバッチは同時に1つだけ', en: 'output folder (default out); one batch at a time may write to a folder' }],
   ['--filter TERM', { ja: '団体コードの先頭・名前の一部・都道府県名で絞り込む（繰り返し可）', en: 'keep municipalities whose code starts with, name contains or prefecture equals TERM (repeatable)' }],
   ['--concurrency N', { ja: '同時に印刷する帳票数（1〜32、既定 3）', en: 'reports printed at the same time (1–32, default 3)' }],
   [
@@ -38,7 +38,7 @@ const OPTION_HELP: ReadonlyArray<[string, { ja: string; en: string }]> = [
       en: 'build only shard i of n; auto/n takes i from KOFUKIN_SHARD_INDEX (1–n), JOB_COMPLETION_INDEX (Kubernetes Indexed Job, 0–n-1) or CI_NODE_INDEX (GitLab parallel, 1–n)',
     },
   ],
-  ['--merge', { ja: '引数の分割ごとの出力フォルダを --out のフォルダに1つにまとめる（帳票・記録・batch-summary.json）', en: 'merge the out folders of shards given as arguments into the --out folder (reports, manifests, batch-summary.json)' }],
+  ['--merge', { ja: '引数の分割ごとの出力フォルダーを --out のフォルダーに1つにまとめる（帳票・記録・batch-summary.json）', en: 'merge the out folders of shards given as arguments into the --out folder (reports, manifests, batch-summary.json)' }],
   ['--force', { ja: '変更のない帳票も作り直す', en: 'rebuild unchanged reports too' }],
   ['--strict', { ja: '警告を誤りとして扱う', en: 'treat warnings as errors' }],
   ['--docx', { ja: 'Word ファイル（.docx）も書き出す', en: 'also write a Word file (.docx) per report' }],
@@ -55,7 +55,7 @@ const OPTION_HELP: ReadonlyArray<[string, { ja: string; en: string }]> = [
   [
     '--peers SPEC',
     {
-      ja: '全国の評価結果ファイルから作るとき：比較団体の決め方（prefecture,size・designated・FILE.csv・none）。フォルダから作るとき：全自治体に使う比較団体ファイル',
+      ja: '全国の評価結果ファイルから作るとき：比較団体の決め方（prefecture,size・designated・FILE.csv・none）。フォルダーから作るとき：全自治体に使う比較団体ファイル',
       en: 'from a national results file: how peer groups are formed (prefecture,size | designated | FILE.csv | none); from a folder: a peer group file used for every municipality',
     },
   ],
@@ -69,7 +69,7 @@ function helpText(): string {
   const width = Math.max(...OPTION_HELP.map(([o]) => o.length));
   const exits =
     lang === 'ja'
-      ? '終了コード: 0 完了、1 失敗した帳票あり、2 入力の誤り（同じ団体・年度の入力が2つなど）、64 使い方の誤り、69 ブラウザなし、73 書き込めない、75 別のバッチが同じ出力フォルダを使用中、130/143 中断（続きは同じコマンドで）'
+      ? '終了コード: 0 完了、1 失敗した帳票あり、2 入力の誤り（同じ団体・年度の入力が2つなど）、64 使い方の誤り、69 ブラウザーなし、73 書き込めない、75 別のバッチが同じ出力フォルダーを使用中、130/143 中断（続きは同じコマンドで）'
       : 'exit codes: 0 done, 1 some reports failed, 2 bad input (e.g. two inputs for one municipality and year), 64 bad usage, 69 no browser, 73 cannot write, 75 another batch is writing to the out folder, 130/143 interrupted (rerun to resume)';
   return [`usage: ${USAGE}`, '', ...OPTION_HELP.map(([o, d]) => `  ${o.padEnd(width)}  ${d[lang]}`), '', exits].join('\n');
 }

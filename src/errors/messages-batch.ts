@@ -33,7 +33,7 @@ export const batchRunMessages = bilingual({
   },
   lockHeld: {
     ja: (dir: string, pid: number, started: string, host: string, lock: string) =>
-      `出力フォルダ ${dir} には別のバッチ（${host} のプロセス ${pid}、${started} 開始）が書き込み中です。終わるのを待つか、別の --out を指定してください（ロックファイル ${lock}）`,
+      `出力フォルダー ${dir} には別のバッチ（${host} のプロセス ${pid}、${started} 開始）が書き込み中です。終わるのを待つか、別の --out を指定してください（ロックファイル ${lock}）`,
     en: (dir: string, pid: number, started: string, host: string, lock: string) =>
       `another batch (process ${pid} on ${host}, started ${started}) is writing to ${dir}: wait for it to end, or give another --out (lock file ${lock})`,
   },
@@ -47,13 +47,13 @@ export const batchRunMessages = bilingual({
   },
   found: {
     ja: (dir: string, json: number, xlsx: number, other: number) =>
-      `${dir} とそのサブフォルダに自治体ファイル ${ja(json + xlsx)}件（JSON ${ja(json)}件、記入用ブック ${ja(xlsx)}件）${other ? `、添付ファイルなど自治体ファイルでない .json/.xlsx ${ja(other)}件` : ''}`,
+      `${dir} とそのサブフォルダーに自治体ファイル ${ja(json + xlsx)}件（JSON ${ja(json)}件、記入用ブック ${ja(xlsx)}件）${other ? `、添付ファイルなど自治体ファイルでない .json/.xlsx ${ja(other)}件` : ''}`,
     en: (dir: string, json: number, xlsx: number, other: number) =>
       `${dir} and its subfolders: ${json + xlsx} municipality file(s) (${json} .json, ${xlsx} fill-in workbook(s))${other ? `; ${other} other .json/.xlsx file(s) are not municipality files (companion files and the like)` : ''}`,
   },
   noMunicipalityFiles: {
     ja: () =>
-      'このフォルダとサブフォルダに自治体ファイルがありません（"municipality" と "scores" を持つ .json、または kofukin init の記入用ブック .xlsx）',
+      'このフォルダーとサブフォルダーに自治体ファイルがありません（"municipality" と "scores" を持つ .json、または kofukin init の記入用ブック .xlsx）',
     en: () =>
       'no municipality files in this folder or its subfolders (a .json file with "municipality" and "scores", or a fill-in workbook .xlsx made by kofukin init)',
   },
@@ -65,21 +65,21 @@ export const batchRunMessages = bilingual({
   },
   printStalled: {
     ja: (seconds: number, expected: number, kb: number) =>
-      `ブラウザが${seconds}秒応答しません（この大きさ ${ja(kb)} KB の帳票は通常 約${expected}秒）`,
+      `ブラウザーが${seconds}秒応答しません（この大きさ ${ja(kb)} KB の帳票は通常 約${expected}秒）`,
     en: (seconds: number, expected: number, kb: number) =>
       `the browser did not answer for ${seconds} s (a document of ${kb} KB normally takes about ${expected} s)`,
   },
   relaunched: {
-    ja: (key: string, reason: string, restarts: number) => `${key} の印刷中に${reason}。ブラウザを強制終了して再起動し、やり直します（再起動 ${ja(restarts)}回目）`,
+    ja: (key: string, reason: string, restarts: number) => `${key} の印刷中に${reason}。ブラウザーを強制終了して再起動し、やり直します（再起動 ${ja(restarts)}回目）`,
     en: (key: string, reason: string, restarts: number) => `while printing ${key}: ${reason}; killed the browser and relaunched it, retrying (restart ${restarts})`,
   },
   retryingOnNewPage: {
-    ja: (key: string, reason: string) => `${key} の印刷中に${reason}。接続先のブラウザは止めずに、新しいページでやり直します`,
+    ja: (key: string, reason: string) => `${key} の印刷中に${reason}。接続先のブラウザーは止めずに、新しいページでやり直します`,
     en: (key: string, reason: string) => `while printing ${key}: ${reason}; retrying on a new page (the connected browser is not ours to kill)`,
   },
   stalledGaveUp: {
     ja: (seconds: number) =>
-      `ブラウザが${seconds}秒応答せず、再起動後も印刷できませんでした（帳票が大きすぎる可能性があります。README の「Input limits」を参照）`,
+      `ブラウザーが${seconds}秒応答せず、再起動後も印刷できませんでした（帳票が大きすぎる可能性があります。README の「Input limits」を参照）`,
     en: (seconds: number) =>
       `the browser did not answer for ${seconds} s, also after a relaunch (the report may be too large to print; see "Input limits" in the README)`,
   },
@@ -94,7 +94,7 @@ export const batchRunMessages = bilingual({
     en: (variable: string, value: string, count: number) => `${variable}=${value} is not a shard number of ${count} shards`,
   },
   mergeNotShard: {
-    ja: () => 'バッチの出力フォルダではありません（batch-summary*.json がありません）',
+    ja: () => 'バッチの出力フォルダーではありません（batch-summary*.json がありません）',
     en: () => 'not a batch output folder (no batch-summary*.json in it)',
   },
   mergeSameReport: {
