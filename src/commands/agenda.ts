@@ -11,30 +11,11 @@ import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
 import { readAgendaInputs } from '../agenda/input.ts';
 import { buildAgendaPacket } from '../agenda/packet.ts';
+import { usageLine } from '../cli/spec.ts';
+import { agendaSpec } from '../cli/specs/agenda.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 
-const USAGE =
-  'kofukin agenda <report.pdf>… --title TITLE --date YYYY-MM-DD [--out FILE] [--page-numbers] [--keep-numbers] [--doc-title TITLE]… [--author NAME] [--browser PATH]';
-
-const HELP = `usage: ${USAGE}
-
-Binds PDFs into one agenda packet: a cover page listing them as 資料1…N with their pages in the
-packet, a boxed 資料N stamp on each document's first page (on a report of ours it replaces the
-report's own 資料 box), and one bookmark per document with the document's own bookmarks beneath it.
-
-  --title TITLE       packet title (cover and PDF title); required
-  --date YYYY-MM-DD   meeting date, shown as 令和 date on the cover; also the PDF dates
-                      (SOURCE_DATE_EPOCH overrides those); required
-  --out FILE          output file (default out/agenda-<date>.pdf; a directory: agenda-<date>.pdf in it)
-  --page-numbers      number every page after the cover "- n -" (n = page in the packet),
-                      replacing the documents' own page numbers
-  --keep-numbers      keep the documents' own 資料 numbers: stamp nothing, and list each document
-                      under its own number on the cover (reports of ours record it in the PDF)
-  --doc-title TITLE   title of a document on the cover and in its bookmark; repeat once per PDF,
-                      in order (default: each PDF's own title, else its file name)
-  --author NAME       PDF author (default: the documents' authors)
-  --browser PATH      Chrome/Chromium to print the cover with (default: KOFUKIN_BROWSER, installed)
-`;
+const USAGE = usageLine(agendaSpec);
 
 /** Checks YYYY-MM-DD is a real calendar day from 昭和 on (the cover shows it in era form). */
 export function parseIsoDate(value: string): string {
@@ -54,25 +35,7 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'agenda',
-    args,
-    {
-      title: { type: 'string' },
-      date: { type: 'string' },
-      out: { type: 'string' },
-      'page-numbers': { type: 'boolean' },
-      'keep-numbers': { type: 'boolean' },
-      'doc-title': { type: 'string', multiple: true },
-      author: { type: 'string' },
-      browser: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
+  const { values, positionals } = parseCommandArgs(agendaSpec, args);
   if (positionals.length === 0) throw new UsageError(`no PDF to bind: give one or more report PDFs\n\nusage: ${USAGE}`);
   const title = typeof values.title === 'string' ? values.title.trim() : '';
   if (!title) throw new UsageError(`--title is required (the packet title)\n\nusage: ${USAGE}`);

@@ -11,11 +11,12 @@ import { writeFileAtomic } from '../output/atomic.ts';
 import { textTable } from '../common/text-table.ts';
 import { filterJobs, jobsFromDirectory, parseShard, shardJobs, type BatchJob } from '../batch/jobs.ts';
 import { runBatch } from '../batch/run.ts';
-import { INPUT_OPTIONS, inputOptionsFrom } from './inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { inputOptionsFrom } from './inputs.ts';
+import { usageLine } from '../cli/spec.ts';
+import { batchSpec } from '../cli/specs/batch.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
-const USAGE =
-  'kofukin batch <national results file (.csv/.xlsx) | directory of municipality files> [--filter TERM]… [--concurrency N] [--shard i/n] [--out DIR] [--force] [--strict] [--docx] [--with-framework]';
+const USAGE = usageLine(batchSpec);
 
 async function jobsFor(input: string, values: Record<string, unknown>): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(input);
@@ -31,28 +32,7 @@ async function jobsFor(input: string, values: Record<string, unknown>): Promise<
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'batch',
-    args,
-    {
-      ...INPUT_OPTIONS,
-      out: { type: 'string', default: 'out' },
-      filter: { type: 'string', multiple: true },
-      concurrency: { type: 'string', default: '3' },
-      shard: { type: 'string' },
-      force: { type: 'boolean' },
-      docx: { type: 'boolean' },
-      'with-framework': { type: 'boolean' },
-      browser: { type: 'string' },
-      'print-timeout': { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(batchSpec, args);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number 1–32\n\nusage: ${USAGE}`);
   let shard: { index: number; count: number } | null = null;

@@ -9,24 +9,12 @@ import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
 import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
-import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
-
-const USAGE =
-  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
+import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
+import { buildSpec } from '../cli/specs/build.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'build',
-    args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' }, docx: { type: 'boolean' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(buildSpec, args);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
   try {

@@ -17,23 +17,11 @@ import { loadJson } from '../load/json.ts';
 import { checkPeers } from '../load/rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { PeerGroup } from '../load/schemas/inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
-
-const USAGE = 'kofukin compare <peer group file (.json)> [--highlight CODE|NAME] [--out FILE.xlsx] [--csv] [--catalog FILE]';
+import { compareSpec } from '../cli/specs/compare.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'compare',
-    args,
-    { highlight: { type: 'string' }, out: { type: 'string' }, csv: { type: 'boolean' }, catalog: { type: 'string' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
-  if (positionals.length > 1) throw new UsageError(`too many arguments\n\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandArgs(compareSpec, args);
   const file = positionals[0]!;
   const csv = Boolean(values.csv);
   const ext = csv ? '.csv' : '.xlsx';

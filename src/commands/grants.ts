@@ -23,32 +23,15 @@ import { formatCsv } from '../output/csv.ts';
 import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../derive/money/budget.ts';
 import { allocateNation, scoredMunicipalities, type Budgets } from '../derive/money/estimate.ts';
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { grantsSpec } from '../cli/specs/grants.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
-const USAGE =
-  'kofukin grants <national results file (.csv or .xlsx)> [--budget-suishin 100億] [--budget-shien 200億] [--needs FILE.csv|.json] [--out DIR] [--json] [--year 2024] [--date YYYY-MM-DD]';
+const USAGE = usageLine(grantsSpec);
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'grants',
-    args,
-    {
-      'budget-suishin': { type: 'string' },
-      'budget-shien': { type: 'string' },
-      needs: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      year: { type: 'string', default: '2024' },
-      date: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(grantsSpec, args);
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
   const date = typeof values.date === 'string' ? values.date : todayIso();

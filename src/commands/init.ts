@@ -23,12 +23,11 @@ import { loadScoringRules } from '../load/scoring-rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
 import { MunicipalityIdentity, PeerGroup } from '../load/schemas/inputs.ts';
 import { loadInputsForCli } from './inputs.ts';
+import { usageLine } from '../cli/spec.ts';
+import { initSpec } from '../cli/specs/init.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 
-const USAGE = [
-  'kofukin init <municipality file (.json or .xlsx)> [--out FILE.xlsx] [--force]',
-  '       kofukin init --code CODE --name NAME --prefecture PREF --insured N --year YYYY [--out FILE.xlsx] [--force]',
-].join('\n');
+const USAGE = usageLine(initSpec);
 
 const DATA_DIR = new URL('../../data/', import.meta.url);
 
@@ -67,25 +66,7 @@ function achievableScoresOf(fiscalYear: number): Record<string, number[]> | unde
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'init',
-    args,
-    {
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      code: { type: 'string' },
-      name: { type: 'string' },
-      prefecture: { type: 'string' },
-      insured: { type: 'string' },
-      year: { type: 'string' },
-      catalog: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
+  const { values, positionals } = parseCommandArgs(initSpec, args);
   if (positionals.length > 1) throw new UsageError(`too many arguments\n\nusage: ${USAGE}`);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a western fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);

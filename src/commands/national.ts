@@ -19,32 +19,15 @@ import { loadScoringRules } from '../load/scoring-rules.ts';
 import { checkNational } from '../load/rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { withOutputSet } from '../output/set.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { nationalSpec } from '../cli/specs/national.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
-const USAGE =
-  'kofukin national <national results file (.csv or .xlsx)> [--out DIR] [--year 2024] [--top 30] [--no-pdf] [--browser PATH] [--date YYYY-MM-DD] [--timings]';
+const USAGE = usageLine(nationalSpec);
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'national',
-    args,
-    {
-      out: { type: 'string', default: 'out' },
-      year: { type: 'string', default: '2024' },
-      top: { type: 'string', default: '30' },
-      'no-pdf': { type: 'boolean' },
-      browser: { type: 'string' },
-      date: { type: 'string' },
-      timings: { type: 'boolean' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(nationalSpec, args);
   const year = Number(values.year);
   const topN = Number(values.top);
   if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);

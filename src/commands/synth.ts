@@ -13,26 +13,19 @@ import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { withOutputSet } from '../output/set.ts';
 import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
 import { formatCsv } from '../output/csv.ts';
+import { usageLine } from '../cli/spec.ts';
+import { synthSpec } from '../cli/specs/synth.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { fileURLToPath } from 'node:url';
 
-const USAGE = 'kofukin synth [--seed N] [--count 1741] [--out FILE.csv|FILE.xlsx] [--per-indicator]';
+const USAGE = usageLine(synthSpec);
 
 /** Published national figures the generator calibrates against. */
 export const SYNTH_TARGETS = fileURLToPath(new URL('../../data/national/fy2024-summary.json', import.meta.url));
 export const SYNTH_YEAR = 2024;
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'synth',
-    args,
-    { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '1741' }, out: { type: 'string' }, 'per-indicator': { type: 'boolean' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
+  const { values, positionals } = parseCommandArgs(synthSpec, args);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n\nusage: ${USAGE}`);
   const seed = Number(values.seed);
   const count = Number(values.count);

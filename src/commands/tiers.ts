@@ -12,9 +12,11 @@ import { loadScoringRules, scoringRulesPath } from '../load/scoring-rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { codeNotInRawFile, loadSeriesFile, readRawValuesFile } from '../scoring/raw-file.ts';
 import { analyseRawValues, formatRawValue, nextTierPhrase, standingOf, type MunicipalityStanding, type SeriesTiers } from '../scoring/raw-values.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { tiersSpec } from '../cli/specs/tiers.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
-const USAGE = 'kofukin tiers <raw values file (.csv or .xlsx)> [--code CODE] [--json] [--year 2024]';
+const USAGE = usageLine(tiersSpec);
 
 interface IndicatorLabel {
   ref: string;
@@ -59,17 +61,7 @@ function standingJson(st: MunicipalityStanding) {
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'tiers',
-    args,
-    { code: { type: 'string' }, json: { type: 'boolean' }, year: { type: 'string', default: '2024' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(tiersSpec, args);
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
   const code = typeof values.code === 'string' ? values.code.normalize('NFKC').trim() : undefined;

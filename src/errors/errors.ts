@@ -3,6 +3,8 @@
  * was broken, and map to a non-zero exit code; anything else is an internal bug.
  */
 
+import { displayFile } from '../common/stdin.ts';
+
 /** Where a problem was found: the file, and inside it a JSON path, a sheet/row/column, or a line. */
 export interface Location {
   file: string;
@@ -16,10 +18,13 @@ export interface Problem {
   rule: string;
   /** Warnings are reported but only fail the run under --strict. */
   severity: 'error' | 'warning';
+  /** What the user can do about it, printed after the problems (src/cli.ts). */
+  hint?: string;
 }
 
 export function formatLocation(loc: Location): string {
-  return loc.place ? `${loc.file}: ${loc.place}` : loc.file;
+  const file = displayFile(loc.file);
+  return loc.place ? `${file}: ${loc.place}` : file;
 }
 
 export function formatProblem(p: Problem): string {

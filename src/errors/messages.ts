@@ -146,3 +146,5 @@ export const outputMessages = {
   interrupted: (signal: string) => `interrupted (${signal}): the files of this run were discarded; earlier outputs are unchanged`,
   batchStopped: (done: number, total: number) => `the batch stopped after ${done} of ${total} report(s) because an output cannot be written`,
 } as const;
+
+export { cliMessages } from './messages-cli.ts';

@@ -17,6 +17,9 @@ import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
 import { messages } from '../errors/messages.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { stdinBytes } from '../common/stdin.ts';
+import { bundledNationalPath } from './bundled.ts';
 import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
   GrantHistory,
@@ -47,6 +50,11 @@ export interface ReportInputs {
    * `--national` was given too). Optional so inputs built elsewhere need not name it.
    */
   nation?: Loaded<NationalDataset> | null;
+  /**
+   * Warnings of loading (a missing national file replaced by the bundled figures): reported with
+   * the derived warnings, and errors under --strict.
+   */
+  warnings?: Problem[];
 }
 
 export interface LoadOptions {
@@ -63,6 +71,11 @@ export interface LoadOptions {
   nation?: string;
   /** Use this catalog file instead of data/catalog/fy<year>.json. */
   catalogFile?: string;
+  /**
+   * --strict: a national aggregates file named in the municipality file that is missing is an
+   * error; otherwise the bundled national figures of the fiscal year are used, with a warning.
+   */
+  strict?: boolean;
   /** Reads a municipality file that is not JSON (e.g. the .xlsx fill-in workbook). */
   readResults?: (file: string) => Promise<{
     results: MunicipalityResults;
@@ -135,12 +148,14 @@ const COMPANION_LABELS: Readonly<Record<CompanionKey, string>> = {
 
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const places = new Places();
   const loadJson = <S extends z.ZodType>(schema: S, file: string): z.output<S> => loadJsonWithPlaces(schema, file, places);
   const fail = (): never => {
     throw new InputError(problems.map((p) => places.locate(p)));
   };
-  const isJson = municipalityFile.toLowerCase().endsWith('.json');
+  const piped = stdinBytes(municipalityFile);
+  const isJson = municipalityFile.toLowerCase().endsWith('.json') || (piped !== undefined && !(piped[0] === 0x50 && piped[1] === 0x4b));
   let results: MunicipalityResults | null = null;
   let embedded: { narrative?: Narrative; grants?: GrantHistory } = {};
   if (isJson || !options.readResults) {
@@ -176,6 +191,11 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     if (override || !value) return pick(override, value);
     const file = resolve(base, value);
     if (!existsSync(file)) {
+      const bundled = key === 'national' && !options.strict && !options.catalogFile ? bundledNationalPath(results.fiscalYear) : undefined;
+      if (bundled) {
+        warnings.push({ location: { file: municipalityFile, place: `$.files.${key}` }, rule: cliMessages.nationalFallback(value, bundled), severity: 'warning' });
+        return bundled;
+      }
       problems.push({
         location: { file: municipalityFile, place: `$.files.${key}` },
         rule: messages.companionNotFound(COMPANION_LABELS[key], value, resolve(base), `--${key}`),
@@ -246,5 +266,16 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) return fail();
-  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}) };
+  return {
+    municipalityFile,
+    results,
+    catalog,
+    rules,
+    national,
+    peers,
+    grants,
+    narrative,
+    ...(nation ? { nation } : {}),
+    ...(warnings.length > 0 ? { warnings: warnings.map((p) => places.locate(p)) } : {}),
+  };
 }
