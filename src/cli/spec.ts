@@ -39,6 +39,8 @@ export interface PositionalSpec {
   directory?: boolean;
   /** The file a directory given here usually holds (`municipality.json`), for the hint. */
   fileInDirectory?: string;
+  /** The usage error when a required positional is missing (default: "missing argument <name>"). */
+  missing?: Text;
   /** File extensions accepted, for the directory hint. */
   extensions?: readonly string[];
 }

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors/errors.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
-import { usageLine, type CommandSpec, type OptionSpecs } from '../cli/spec.ts';
+import { text, usageLine, type CommandSpec, type OptionSpecs } from '../cli/spec.ts';
 import { closest } from '../cli/closest.ts';
 
 export interface CommandIO {
@@ -81,7 +81,8 @@ export function parseCommandArgs<O extends OptionSpecs>(spec: CommandSpec<O>, ar
   const required = spec.positionals.filter((p) => p.required);
   if (positionals.length < required.length) {
     const example = spec.example ? `\n${cliMessages.hint(cliMessages.missingArgumentExample(spec.example))}` : '';
-    throw usageError(spec, cliMessages.missingArgument(required[positionals.length]!.name) + example);
+    const p = required[positionals.length]!;
+    throw usageError(spec, (p.missing ? text(p.missing) : cliMessages.missingArgument(p.name)) + example);
   }
   const variadic = spec.positionals.some((p) => p.variadic);
   if (!variadic && positionals.length > spec.positionals.length) throw usageError(spec, cliMessages.tooManyArguments(positionals.slice(spec.positionals.length).join(' ')));

@@ -152,7 +152,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   const places = new Places();
   const loadJson = <S extends z.ZodType>(schema: S, file: string): z.output<S> => loadJsonWithPlaces(schema, file, places);
   const fail = (): never => {
-    throw new InputError(problems.map((p) => places.locate(p)));
+    throw new InputError([...problems, ...warnings].map((p) => places.locate(p)));
   };
   const piped = stdinBytes(municipalityFile);
   const isJson = municipalityFile.toLowerCase().endsWith('.json') || (piped !== undefined && !(piped[0] === 0x50 && piped[1] === 0x4b));

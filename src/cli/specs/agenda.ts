@@ -5,7 +5,14 @@ export const agendaSpec = defineCommand({
   name: 'agenda',
   summary: { ja: '報告資料の PDF を表紙付きの会議資料1冊に綴じる', en: 'bind report PDFs into one agenda packet with a cover page' },
   positionals: [
-    { name: 'report.pdf', description: { ja: '綴じる PDF（資料1, 2, … の順）', en: 'PDFs to bind (資料1, 2, … in this order)' }, required: true, variadic: true, extensions: ['.pdf'] },
+    {
+      name: 'report.pdf',
+      description: { ja: '綴じる PDF（資料1, 2, … の順）', en: 'PDFs to bind (資料1, 2, … in this order)' },
+      required: true,
+      variadic: true,
+      extensions: ['.pdf'],
+      missing: { ja: '綴じる PDF がありません: 報告資料の PDF を1つ以上指定してください', en: 'no PDF to bind: give one or more report PDFs' },
+    },
   ],
   options: {
     title: { type: 'string', value: 'TITLE', description: { ja: '会議資料の題名（表紙と PDF の題名）。必須', en: 'packet title (cover and PDF title); required' } },
