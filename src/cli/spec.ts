@@ -172,7 +172,8 @@ export function readmeReference(specs: readonly CommandSpec[]): string {
   const en = (t: Text) => t.en;
   const out: string[] = [];
   for (const s of specs) {
-    out.push(`#### \`kofukin ${s.name}\``, '', `${en(s.summary)}.`, '', '```', usageLine(s), '```', '');
+    const summary = en(s.summary);
+    out.push(`#### \`kofukin ${s.name}\``, '', `${summary[0]!.toUpperCase()}${summary.slice(1)}.`, '', '```', usageLine(s), '```', '');
     for (const p of s.positionals) out.push(`- \`${positionalToken(p)}\`: ${en(p.description)}${p.stdin ? ' (`-` reads standard input)' : ''}`);
     for (const [n, o] of Object.entries(s.options)) {
       const extra = [o.default !== undefined ? `default ${o.default}` : '', o.multiple ? 'repeatable' : ''].filter(Boolean).join(', ');
