@@ -11,6 +11,7 @@ import { InputError, type Problem } from '../errors/errors.ts';
 import { messages } from '../errors/messages.ts';
 import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, isoDate, numberFromText, xlsxCell } from '../input/cells.ts';
 import { readUserFile } from '../input/file.ts';
+import { isStdin } from '../common/stdin.ts';
 import { workbookFromBytes } from '../input/xlsx.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import {
@@ -406,7 +407,7 @@ function parseDateText(text: string): string | undefined {
 /** Reads and validates a fill-in workbook. */
 export async function readWorkbook(file: string, options: ReadWorkbookOptions = {}): Promise<WorkbookContents> {
   const bytes = readUserFile(file, 'xlsx'); // a regular file within the size cap, whatever its name
-  if (!file.toLowerCase().endsWith('.xlsx'))
+  if (!file.toLowerCase().endsWith('.xlsx') && !isStdin(file))
     throw new InputError([{ location: { file }, rule: workbookMessages.notXlsx(), severity: 'error' }]);
   const wb = await workbookFromBytes(bytes, file);
   const rd = new Reader(file, wb);
