@@ -13,6 +13,8 @@ import { readAgendaInputs } from '../agenda/input.ts';
 import { buildAgendaPacket } from '../agenda/packet.ts';
 import { usageLine } from '../cli/spec.ts';
 import { agendaSpec } from '../cli/specs/agenda.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 
 const USAGE = usageLine(agendaSpec);
@@ -50,9 +52,12 @@ export const command: Command = async (args, io) => {
   let out = resolve(typeof values.out === 'string' ? values.out : join('out', defaultName));
   if (typeof values.out === 'string' && (values.out.endsWith('/') || (await isDirectory(out)))) out = join(out, defaultName);
 
+  const progress = progressFor(io, 'agenda', 3);
+  progress.step(cliMessages.reading(positionals.join(', ')));
   const inputs = await readAgendaInputs(positionals);
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 2 });
   try {
+    progress.step(cliMessages.binding(inputs.length));
     const packet = await buildAgendaPacket(
       inputs,
       {
@@ -68,6 +73,7 @@ export const command: Command = async (args, io) => {
     );
     if (!packet.tagged)
       io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
+    progress.step(cliMessages.writing(out));
     await withOutputSet((set) => set.write(out, packet.pdf));
     io.stdout.write(`${out}\n`);
     return 0;

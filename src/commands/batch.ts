@@ -59,7 +59,7 @@ export const command: Command = async (args, io) => {
     printTimeoutMs: values['print-timeout'] ? Number(values['print-timeout']) : undefined,
     browser: { executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env },
     env: io.env,
-    progress: io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+    progress: io.quiet ? undefined : (io.stderr as NodeJS.WritableStream & { isTTY?: boolean }),
     extraText: extraText + jobs.map((j) => j.name + j.prefecture).join(''),
   });
   const summaryFile = join(outDir, shard ? `batch-summary-${shard.index}-of-${shard.count}.json` : 'batch-summary.json');

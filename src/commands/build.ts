@@ -12,20 +12,30 @@ import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { buildSpec } from '../cli/specs/build.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(buildSpec, args);
+  const progress = progressFor(io, 'build', 4);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
   try {
-    const built = await buildReport(inputs, session, { env: io.env });
+    const built = await buildReport(inputs, session, {
+      env: io.env,
+      onStage: (stage) => progress.step(stage === 'derive' ? cliMessages.deriving() : cliMessages.printing()),
+    });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
     const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
+    const outDir = resolve(String(values.out));
+    progress.step(cliMessages.writing(outDir));
     const written = await withOutputSet(async (out) => {
-      const base = join(resolve(String(values.out)), reportBaseName(inputs));
+      const base = join(outDir, reportBaseName(inputs));
       const files: Array<[string, string | Uint8Array]> = [
         [`${base}.pdf`, built.pdf],
         [`${base}.html`, built.html],
@@ -35,6 +45,7 @@ export const command: Command = async (args, io) => {
       return files.map(([file]) => file);
     });
     io.stdout.write(written.map((file) => `${file}\n`).join(''));
+    if (!args.some((a) => a === '--out' || a.startsWith('--out='))) progress.note(cliMessages.wroteToDefaultOut(outDir));
     return 0;
   } finally {
     await session.close();

@@ -18,6 +18,9 @@ import { checkPeers } from '../load/rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { PeerGroup } from '../load/schemas/inputs.ts';
 import { compareSpec } from '../cli/specs/compare.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 
 export const command: Command = async (args, io) => {
@@ -28,6 +31,8 @@ export const command: Command = async (args, io) => {
   if (values.out !== undefined && extname(values.out).toLowerCase() !== ext)
     throw new UsageError(`--out must end in ${ext}${csv ? ' with --csv' : ' (give --csv for a CSV file)'}: "${values.out}"`);
 
+  const progress = progressFor(io, 'compare', 3);
+  progress.step(cliMessages.reading(displayFile(file)));
   const group = loadJson(PeerGroup, file);
   const problems = checkPeers(group, file);
   let catalog: Catalog | undefined;
@@ -49,6 +54,7 @@ export const command: Command = async (args, io) => {
     highlightCode = member.code;
   }
 
+  progress.step(cliMessages.comparing());
   const grantMax = (id: 'suishin' | 'shien') => catalog.grants.find((g) => g.id === id)!.maxPoints;
   const maxima = { suishin: grantMax('suishin'), shien: grantMax('shien') };
   const ranks = derivePeerRanks(group, maxima, highlightCode);
@@ -57,6 +63,7 @@ export const command: Command = async (args, io) => {
   const data = csv
     ? compareCsv(ranks, maxima)
     : await compareWorkbook({ ranks, maxima, fiscalYear: group.fiscalYear, indicators: deriveIndicatorComparison(group, catalog, highlightCode) });
+  progress.step(cliMessages.writing(out));
   await withOutputSet((set) => set.write(out, data));
   io.stdout.write(`${out}\n`);
   return 0;

@@ -25,6 +25,9 @@ import { allocateNation, scoredMunicipalities, type Budgets } from '../derive/mo
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
 import { usageLine } from '../cli/spec.ts';
 import { grantsSpec } from '../cli/specs/grants.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
@@ -51,6 +54,8 @@ export const command: Command = async (args, io) => {
     }
   }
 
+  const progress = progressFor(io, 'grants', 3);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const file = resolve(positionals[0]!);
   const { readNationalFile } = await import('../national/read.ts');
   const catalog = loadCatalog(year);
@@ -67,11 +72,13 @@ export const command: Command = async (args, io) => {
     needs = readNeedsFile(needsFile, new Set(ms.map((m) => m.code))).byCode;
   }
 
+  progress.step(cliMessages.allocating());
   const allocation = allocateNation(ms, budgets, { fiscalYear: dataset.fiscalYear, source: dataset.source, fictional: dataset.fictional }, needs);
   const doc = grantsJson(allocation, needsFile);
 
   const writeFiles = !values.json || typeof values.out === 'string';
   if (writeFiles) {
+    progress.step(cliMessages.writingFiles());
     const { grantsWorkbook } = await import('../money/xlsx.ts');
     const xlsx = await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`));
     const base = await withOutputSet(async (out) => {

@@ -21,6 +21,9 @@ import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { withOutputSet } from '../output/set.ts';
 import { usageLine } from '../cli/spec.ts';
 import { nationalSpec } from '../cli/specs/national.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
@@ -43,12 +46,15 @@ export const command: Command = async (args, io) => {
     t = now;
   };
 
+  const progress = progressFor(io, 'national', values['no-pdf'] ? 4 : 5);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const { readNationalFile } = await import('../national/read.ts');
   const { deriveNational, sizeClassLabel } = await import('../national/derive.ts');
   const catalog = loadCatalog(year);
   const rules = loadScoringRules(year);
   const dataset = await readNationalFile(positionals[0]!, { catalog, rules });
   lap('read');
+  progress.step(cliMessages.deriving());
   const derived = deriveNational(dataset, catalog, { topN });
   const aggregates = NationalAggregates.parse(derived.aggregates);
   const problems = checkNational(aggregates, 'derived national aggregates');
@@ -57,18 +63,21 @@ export const command: Command = async (args, io) => {
 
   const written = await withOutputSet(async (out) => {
     const base = join(resolve(String(values.out)), `kofukin-national-${year}`);
+    progress.step(cliMessages.writing(`${base}.xlsx`));
     const workbookDate = new Date(`${date}T00:00:00Z`);
     const { summaryWorkbook } = await import('../national/xlsx.ts');
     await out.write(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, catalog, classLabel: (id) => sizeClassLabel(id as never) }));
     await out.write(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
     lap('xlsx+json');
 
+    progress.step(cliMessages.rendering());
     const { renderNationalDocument, printNationalDocument } = await import('../national/document.ts');
     const doc = await renderNationalDocument(derived, date);
     await out.write(`${base}.html`, doc.html);
     lap('html');
 
     if (!values['no-pdf']) {
+      progress.step(cliMessages.printing());
       const { BrowserSession } = await import('../print/browser.ts');
       const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1, sparePages: 0 });
       try {

@@ -15,6 +15,8 @@ import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/syn
 import { formatCsv } from '../output/csv.ts';
 import { usageLine } from '../cli/spec.ts';
 import { synthSpec } from '../cli/specs/synth.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -37,12 +39,15 @@ export const command: Command = async (args, io) => {
   if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`--out must end in .csv or .xlsx, not "${values.out}"\n\nusage: ${USAGE}`);
   const perIndicator = Boolean(values['per-indicator']);
 
+  const progress = progressFor(io, 'synth', out ? 2 : 1);
+  progress.step(cliMessages.synthesizing(count));
   const catalog = loadCatalog(SYNTH_YEAR);
   const rules = loadScoringRules(SYNTH_YEAR);
   if (!rules) throw new Error(`no scoring rules for ${SYNTH_YEAR}`);
   const targets = loadJson(NationalAggregates, SYNTH_TARGETS);
   const ms = synthesizeNational({ seed, count, catalog, rules, targets });
   const table = synthTable(ms, catalog, perIndicator);
+  if (out) progress.step(cliMessages.writing(out));
   if (ext === '.xlsx') {
     const { resultsWorkbook } = await import('../national/xlsx.ts');
     const bytes = await resultsWorkbook(table, { title: `架空の全国評価結果（seed ${seed}、${count}市町村）`, subject: '架空のデータ（kofukin synth）：実在の市町村・得点ではない' });

@@ -58,6 +58,8 @@ export async function renderCharts(definitions: readonly ChartDefinition[]): Pro
 export interface PrintReportOptions {
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Called as each stage of `buildReport` starts (progress lines of `kofukin build`). */
+  onStage?: (stage: 'derive' | 'print') => void;
 }
 
 export async function printReport(session: BrowserSession, view: ReportView, html: string, opts: PrintReportOptions = {}): Promise<PrintedPdf> {
@@ -74,6 +76,7 @@ export async function printReport(session: BrowserSession, view: ReportView, htm
 }
 
 export async function buildReport(inputs: ReportInputs, session: BrowserSession, opts: PrintReportOptions = {}): Promise<BuiltReport> {
+  opts.onStage?.('derive');
   let t = performance.now();
   const prepared = prepareReport(inputs);
   const deriveMs = performance.now() - t;
@@ -86,6 +89,7 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession,
   const html = renderReportHtml(prepared.view, charts);
   const htmlMs = performance.now() - t;
 
+  opts.onStage?.('print');
   t = performance.now();
   const printed = await printReport(session, prepared.view, html, opts);
   const printMs = performance.now() - t;
