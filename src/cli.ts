@@ -8,8 +8,8 @@
  * 69 no browser; 70 an internal error (a bug); 73 an output cannot be written; 130/143
  * interrupted (SIGINT/SIGTERM, src/common/interrupt.ts).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
 import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
@@ -151,6 +151,31 @@ function directoryProblem(arg: string, p: PositionalSpec): InputError {
 }
 
 /**
+ * A file that is not there: exit 2 naming the folder looked in and, when a file of a similar name
+ * is there (a typo: municipalty.json), that file.
+ */
+function notFoundProblem(arg: string, p: PositionalSpec): InputError | undefined {
+  const path = resolve(arg);
+  const folder = dirname(path);
+  if (!existsSync(folder)) return undefined; // the reader's own message names the path
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((f) => !p.extensions || p.extensions.includes(extname(f).toLowerCase()));
+  } catch {
+    return undefined;
+  }
+  const guess = closest(basename(arg), names);
+  return new InputError([
+    {
+      location: { file: path },
+      rule: cliMessages.fileNotFound(folder),
+      severity: 'error',
+      ...(guess ? { hint: cliMessages.didYouMeanFile(join(dirname(arg), guess)) } : {}),
+    },
+  ]);
+}
+
+/**
  * Checks the positionals against the declaration before the command's module is loaded: `-` only
  * where standard input is allowed (then reads it), no folder where a file is expected.
  */
@@ -167,6 +192,10 @@ async function preparePositionals(spec: CommandSpec, positionals: string[], io: 
       continue;
     }
     if (!p.directory && isDirectory(arg)) throw directoryProblem(arg, p);
+    if (p.extensions && !p.variadic && !existsSync(arg)) {
+      const missing = notFoundProblem(arg, p);
+      if (missing) throw missing;
+    }
   }
   if (stdinUsed) {
     const cap = SIZE_CAPS.csv; // the largest cap of a JSON, CSV or XLSX input; readUserFile applies the cap of its kind

@@ -62,7 +62,7 @@ export const command: Command = async (args, io) => {
   const rules = loadScoringRules(year);
   const dataset = await readNationalFile(file, { catalog, rules });
   const ms = scoredMunicipalities(dataset);
-  if (!ms) throw new InputError([{ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' }]);
+  if (!ms) throw new InputError([{ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error', hint: cliMessages.grantColumnsNeeded() }]);
 
   let needs;
   let needsFile: string | null = null;

@@ -74,19 +74,29 @@ export const cliMessages = bilingual({
     ja: (exts: string) => `この中に ${exts} のファイルはありません`,
     en: (exts: string) => `it holds no ${exts} file`,
   },
+  fileNotFound: {
+    ja: (folder: string) => `ファイルがありません（${folder} を探しました）`,
+    en: (folder: string) => `no such file (looked in ${folder})`,
+  },
+  didYouMeanFile: {
+    ja: (file: string) => `${file} のことですか？`,
+    en: (file: string) => `did you mean ${file}?`,
+  },
   perIndicatorNeeded: {
     ja: () =>
       '指標ごとの得点（suishin.I.i.1 … shien.IV.5 の列）がある全国ファイルを指定してください。試すだけなら kofukin synth --per-indicator --out nation.csv で架空のファイルを作れます',
     en: () =>
       'give a national file with a column per indicator (suishin.I.i.1 … shien.IV.5); to try it out, kofukin synth --per-indicator --out nation.csv writes a fictional one',
   },
+  grantColumnsNeeded: {
+    ja: () =>
+      '推進・支援それぞれの得点（suishin と shien の列、または指標ごとの列）がある全国ファイルを指定してください。試すだけなら kofukin synth --out nation.csv で架空のファイルを作れます',
+    en: () =>
+      'give a national file with each grant\'s score (the columns suishin and shien, or a column per indicator); to try it out, kofukin synth --out nation.csv writes a fictional one',
+  },
   wroteToDefaultOut: {
     ja: (dir: string) => `${dir} に書き出しました（書き出し先は --out DIR で変えられます）`,
     en: (dir: string) => `written to ${dir} (choose another folder with --out DIR)`,
-  },
-  notAMunicipalityFile: {
-    ja: () => 'これは全国の評価結果ファイル（1市町村1行）のようです。1市町村の報告資料には市町村ファイル（JSON、または kofukin init のワークブック）を指定し、全国ファイルは --nation FILE で渡してください',
-    en: () => 'this looks like a national results file (one row per municipality): give a municipality file (JSON, or the workbook of kofukin init) and pass the national file with --nation FILE',
   },
 
   // --- standard input

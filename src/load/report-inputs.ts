@@ -249,7 +249,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     if (!options.readNation) throw new Error('internal: loadReportInputs was given a nation file but no readNation');
     try {
       const { data, aggregates } = await options.readNation(file, { catalog, rules });
-      if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error', hint: cliMessages.perIndicatorNeeded() });
+      if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error', hint: cliMessages.grantColumnsNeeded() });
       else {
         nation = { data, file };
         if (!options.national) national = { data: aggregates(), file };
