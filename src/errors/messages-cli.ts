@@ -99,6 +99,12 @@ export const cliMessages = bilingual({
     en: (dir: string) => `written to ${dir} (choose another folder with --out DIR)`,
   },
 
+  // --- the 記入例の項目 cell of the fill-in workbook
+  unknownIllustrativeField: {
+    ja: (name: string, known: string) => `「${name}」は見出しの項目名ではありません（${known} から選んでください）`,
+    en: (name: string, known: string) => `"${name}" is not a header field (choose from ${known})`,
+  },
+
   // --- standard input
   stdinName: { ja: () => '標準入力', en: () => 'stdin' },
 
