@@ -9,7 +9,9 @@ import { ObjectCopier, dropUnreachable, lookupDict, name } from './objects.ts';
 import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
 import { COVER_BOOKMARK, documentHeading, planOutline, type PacketBookmark, type PacketPlan, type SourceBookmark } from './plan.ts';
 import { StructureMerger, isTagged } from './tags.ts';
-import { MM, tilePosition, type Box, type PlacedTile, type TileKind } from './stamps.ts';
+import { MM, TILE_PX, tilePosition, type Box, type PlacedTile, type TileKind } from './stamps.ts';
+import { pageContentExtent, type Rect } from './content-extent.ts';
+import { placeStamp, scaleMatrix } from './free-space.ts';
 
 export interface MergeInput {
   cover: PDFDocument;
@@ -29,6 +31,18 @@ export interface MergeResult {
   footersRemoved: number;
   /** First pages whose own 資料番号 box was taken out for the packet's stamp. */
   numbersReplaced: number;
+  /** Stamps on pages that are not ours: where each went (free space, or a scaled page). */
+  stampPlacements: StampPlacementReport[];
+}
+
+/** Where a stamp went on a page that has no 資料番号 box of ours. */
+export interface StampPlacementReport {
+  /** 0-based page of the packet. */
+  pageIndex: number;
+  /** How far the stamp moved from its usual top-right place (mm, left and down). */
+  movedMm: { left: number; down: number };
+  /** The page's content was scaled by this factor to free the top (1 = untouched). */
+  scale: number;
 }
 
 const N = {
@@ -290,6 +304,7 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
 
   let footersRemoved = 0;
   let numbersReplaced = 0;
+  const stampPlacements: StampPlacementReport[] = [];
   if (input.tiles && input.tiles.placed.length > 0) {
     const forms = await tileForms(ctx, input.tiles.pdf);
     const pushRef = ctx.register(ctx.flateStream('q\n'));
@@ -313,6 +328,8 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
       const removed = removeMarginMarks(ctx, page.node, page.getCropBox(), bands);
       if (removed.bottom) footersRemoved++;
       if (removed.top) numbersReplaced++;
+      const stamp = overlays.find((o) => o.kind === 'stamp');
+      if (stamp && !removed.top) stampPlacements.push(placeInFreeSpace(ctx, page, stamp, index));
       drawOverlays(ctx, page.node, overlays, pushRef);
     }
   }
@@ -320,5 +337,52 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
   merger?.finish();
   dropUnreachable(ctx);
   const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { pdf, tagged, footersRemoved, numbersReplaced };
+  return { pdf, tagged, footersRemoved, numbersReplaced, stampPlacements };
+}
+
+/**
+ * Moves a stamp on a page without a 資料番号 box of ours into free space near its usual place,
+ * or scales the page's content to make room at the top (free-space.ts). Mutates `stamp`.
+ */
+function placeInFreeSpace(ctx: PDFContext, page: PDFPage, stamp: Overlay, pageIndex: number): StampPlacementReport {
+  const box = page.getCropBox();
+  const rect: Rect = { x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height };
+  const occupied = pageContentExtent(ctx, page.node, rect);
+  const placement = placeStamp(occupied, rect, { x: stamp.x, y: stamp.y }, TILE_PX.width * 0.75, TILE_PX.height * 0.75);
+  const report: StampPlacementReport = {
+    pageIndex,
+    movedMm: { left: round1((stamp.x - placement.at.x) / MM), down: round1((stamp.y - placement.at.y) / MM) },
+    scale: round3(placement.scale),
+  };
+  stamp.x = placement.at.x;
+  stamp.y = placement.at.y;
+  if (placement.scale < 1) scalePageContent(ctx, page.node, scaleMatrix(rect, placement.scale));
+  return report;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** Wraps a page's content in `q <matrix> cm … Q` and moves its annotations with it. */
+function scalePageContent(ctx: PDFContext, leaf: PDFPageLeaf, m: [number, number, number, number, number, number]): void {
+  const open = ctx.register(ctx.flateStream(`q\n${m.map(fmt).join(' ')} cm\n`));
+  const close = ctx.register(ctx.flateStream('\nQ\n'));
+  const contents = leaf.get(N.Contents);
+  const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
+  const existing = resolved instanceof PDFArray ? resolved.asArray() : contents === undefined ? [] : [contents];
+  leaf.set(N.Contents, ctx.obj([open, ...existing, close]));
+  const annots = leaf.get(name('Annots'));
+  const list = annots instanceof PDFRef ? ctx.lookup(annots) : annots;
+  if (!(list instanceof PDFArray)) return;
+  for (const a of list.asArray()) {
+    const annot = a instanceof PDFRef ? ctx.lookup(a) : a;
+    if (!(annot instanceof PDFDict)) continue;
+    for (const key of ['Rect', 'QuadPoints']) {
+      const arr = annot.get(name(key));
+      const values = arr instanceof PDFArray ? arr.asArray().map((v) => Number(v.toString())) : undefined;
+      if (!values || values.length % 2 !== 0 || !values.every(Number.isFinite)) continue;
+      const moved = values.map((v, i) => (i % 2 === 0 ? m[0] * v + m[4] : m[3] * v + m[5]));
+      annot.set(name(key), ctx.obj(moved));
+    }
+  }
 }

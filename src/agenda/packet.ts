@@ -9,7 +9,7 @@ import type { BrowserSession } from '../print/browser.ts';
 import { applyPdfMetadata } from '../print/metadata.ts';
 import { printCover, type CoverContent } from './cover.ts';
 import { fallbackTitle, type AgendaInput } from './input.ts';
-import { mergePacket } from './merge.ts';
+import { mergePacket, type StampPlacementReport } from './merge.ts';
 import { planPacket, type PacketPlan, documentHeading } from './plan.ts';
 import { printTiles, tilesFor } from './stamps.ts';
 
@@ -46,6 +46,8 @@ export interface AgendaPacket {
   /** Whether the packet carries one structure tree (every input was tagged). */
   tagged: boolean;
   footersRemoved: number;
+  /** Stamps on documents that are not ours, and where they went (src/agenda/free-space.ts). */
+  stampPlacements: StampPlacementReport[];
   timings: AgendaTimings;
 }
 
@@ -113,5 +115,5 @@ export async function buildAgendaPacket(inputs: readonly AgendaInput[], opts: Ag
     opts.env,
   );
   const metadataMs = performance.now() - t;
-  return { pdf, plan, tagged: merged.tagged, footersRemoved: merged.footersRemoved, timings: { printMs, mergeMs, metadataMs } };
+  return { pdf, plan, tagged: merged.tagged, footersRemoved: merged.footersRemoved, stampPlacements: merged.stampPlacements, timings: { printMs, mergeMs, metadataMs } };
 }

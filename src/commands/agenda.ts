@@ -5,8 +5,9 @@
  * bookmarks beneath) and, optionally, continuous page numbers. Written atomically.
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.ts';
+import { agendaStampMessages } from '../errors/messages-agenda.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
 import { readAgendaInputs } from '../agenda/input.ts';
@@ -73,6 +74,14 @@ export const command: Command = async (args, io) => {
     );
     if (!packet.tagged)
       io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
+    for (const moved of packet.stampPlacements) {
+      const doc = packet.plan.documents.find((d) => d.firstIndex === moved.pageIndex);
+      if (!doc) continue;
+      const file = basename(positionals[doc.number - 1] ?? '');
+      if (moved.scale < 1) io.stderr.write(`kofukin agenda: ${agendaStampMessages.pageScaled(doc.label, file, Math.round(moved.scale * 100))}\n`);
+      else if (moved.movedMm.left > 0 || moved.movedMm.down > 0)
+        io.stderr.write(`kofukin agenda: ${agendaStampMessages.stampMoved(doc.label, file, moved.movedMm.left, moved.movedMm.down)}\n`);
+    }
     progress.step(cliMessages.writing(out));
     await withOutputSet((set) => set.write(out, packet.pdf));
     io.stdout.write(`${out}\n`);

@@ -5,10 +5,10 @@
  * structure check, metadata, byte equality and the --page-numbers variant.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
 import { sampleBuild } from '../helpers/fixtures.ts';
@@ -251,5 +251,35 @@ describe('SOURCE_DATE_EPOCH', () => {
     const r = await agenda([town, '--title', TITLE, '--date', '2024-12-10', '--out', out], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'latin1')).toMatch(/\/CreationDate \(D:20231114221320Z\)/);
+  });
+});
+
+describe('a document that is not ours', () => {
+  it('gets its 資料 stamp in free space beside its own heading, and the user is told where it went', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.HelveticaBold);
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText('Prefecture notice 2024', { x: 400, y: 806, size: 14, font });
+    page.drawText('Body text', { x: 72, y: 700, size: 12, font });
+    const foreign = join(work, 'notice.pdf');
+    writeFileSync(foreign, await doc.save());
+    const out = join(work, 'foreign.pdf');
+    const r = await agenda([town, foreign, '--title', TITLE, '--date', '2024-12-10', '--out', out], { ...env, KOFUKIN_LANG: 'ja' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('資料2（notice.pdf）: 1ページ目の右上に文書の内容があるため、資料番号を内容に重ならない位置');
+    const first = 2 + pageCount(town);
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(first), '-l', String(first), out, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5]!,
+      box: [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as const,
+    }));
+    const stamp = words.filter((w) => w.text === '資料2');
+    expect(stamp).toHaveLength(1);
+    const s = stamp[0]!.box;
+    for (const w of words.filter((x) => x.text !== '資料2')) {
+      const b = w.box;
+      expect(s[0] < b[2] && b[0] < s[2] && s[1] < b[3] && b[1] < s[3], `the stamp covers "${w.text}"`).toBe(false);
+    }
+    expect(spawnSync('qpdf', ['--check', out]).status).toBe(0);
   });
 });

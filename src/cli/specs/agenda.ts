@@ -34,7 +34,7 @@ export const agendaSpec = defineCommand({
     ...BROWSER_OPTION_SPEC,
   },
   notes: {
-    ja: '各資料の1ページ目に「資料N」を押します（本ツールの報告資料では資料自身の資料番号の枠を置き換えます）。',
-    en: "Stamps 資料N on each document's first page (on a report of ours it replaces the report's own 資料 box).",
+    ja: '各資料の1ページ目に「資料N」を押します（本ツールの報告資料では資料自身の資料番号の枠を置き換え、ほかの PDF では右上の空いた所に押します）。',
+    en: "Stamps 資料N on each document's first page (on a report of ours it replaces the report's own 資料 box; on other PDFs it goes into free space at the top right).",
   },
 });
