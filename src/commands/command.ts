@@ -89,3 +89,10 @@ export function parseCommandArgs<O extends OptionSpecs>(spec: CommandSpec<O>, ar
   return parsed;
 }
 
+/**
+ * Checks a command got at least `count` positionals. `parseCommandArgs` already does this from
+ * the declaration; kept for commands with checks of their own.
+ */
+export function requirePositional(positionals: string[], count: number, usage: string): void {
+  if (positionals.length < count) throw usageError(usage, cliMessages.missingArgument('…'));
+}
