@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
 import { readSeed, samplePath, SEED_KYOTO, SEED_NATIONAL } from '../helpers/seeds.ts';
@@ -54,5 +55,25 @@ describe('the sample header is marked illustrative', () => {
     const r = await runMain(['summary', samplePath('municipality.json'), '--narrative', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad-narrative\.json: \$\.report\.illustrative\[1\]/);
+  });
+
+  it('the fill-in workbook carries the list as 記入例の項目, and an unknown name there is refused at its cell', async () => {
+    const xlsx = join(work, 'kyoto.xlsx');
+    expect((await runMain(['init', samplePath('municipality.json'), '--out', xlsx])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const info = wb.getWorksheet('基本情報')!;
+    let row = 0;
+    info.eachRow((r, i) => {
+      if (r.getCell(1).value === '記入例の項目') row = i;
+    });
+    expect(row).toBeGreaterThan(0);
+    expect(info.getRow(row).getCell(2).value).toBe('資料番号・担当課・日付・委員会名');
+    info.getRow(row).getCell(2).value = '資料番号・表題';
+    const bad = join(work, 'kyoto-bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const r = await runMain(['summary', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${bad}: 基本情報!B${row}: "表題" is not a header field (choose from 資料番号・担当課・日付・資料日付・委員会名・会議名)`);
   });
 });
