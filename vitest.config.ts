@@ -6,7 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // one browser for the whole run, and the directory of reports printed once per run
     globalSetup: ['test/setup/global.ts'],
-    setupFiles: ['test/setup/worker.ts'],
+    // …and in English (test/setup/language.ts)
+    setupFiles: ['test/setup/worker.ts', 'test/setup/language.ts'],
     // two test files at a time on the 2-core machine: while one waits for Chromium, LibreOffice
     // or poppler, the other computes (vitest's default there is one)
     maxWorkers: 2,

@@ -34,6 +34,7 @@ import {
   tiersSpec,
   whatifSpec,
 } from './cli/specs/index.ts';
+import { problemMessages } from './errors/messages.ts';
 
 /**
  * Each command's declaration (src/cli/specs/: parser, help, usage line) and its module, imported
@@ -151,8 +152,9 @@ function directoryProblem(arg: string, p: PositionalSpec): InputError {
 }
 
 /**
- * A file that is not there: exit 2 naming the folder looked in and, when a file of a similar name
- * is there (a typo: municipalty.json), that file.
+ * A file that is not there while a file of a similar name is (a typo: municipalty.json): exit 2
+ * naming the folder looked in, with that file as the hint. Otherwise undefined (the reader says
+ * the file cannot be read).
  */
 function notFoundProblem(arg: string, p: PositionalSpec): InputError | undefined {
   const path = resolve(arg);
@@ -165,12 +167,13 @@ function notFoundProblem(arg: string, p: PositionalSpec): InputError | undefined
     return undefined;
   }
   const guess = closest(basename(arg), names);
+  if (!guess) return undefined; // the reader's own message (cannot read the file: ENOENT)
   return new InputError([
     {
       location: { file: path },
       rule: cliMessages.fileNotFound(folder),
       severity: 'error',
-      ...(guess ? { hint: cliMessages.didYouMeanFile(join(dirname(arg), guess)) } : {}),
+      hint: cliMessages.didYouMeanFile(join(dirname(arg), guess)),
     },
   ]);
 }
@@ -253,9 +256,9 @@ async function runCommand(argv: string[], io: CommandIO, debug: boolean): Promis
       return cannotWrite.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`kofukin ${name}: internal error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`kofukin ${name}: ${problemMessages.internalError(e?.message ?? String(err))}\n`);
     if (debug && e?.stack) io.stderr.write(e.stack + '\n');
-    else io.stderr.write('(run again with --debug for the stack trace; this is a bug, please report it)\n');
+    else io.stderr.write(`${problemMessages.runWithDebug()}\n`);
     return 70;
   } finally {
     clearStdin();

@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { EncryptedPDFError, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { DOCUMENT_NUMBER_INFO_KEY } from '../print/metadata.ts';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { messages, pdfInputMessages } from '../errors/messages.ts';
 import { readUserFile } from '../input/file.ts';
 
 export interface AgendaInput {
@@ -35,13 +35,13 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
     if (!(err instanceof InputError)) throw err;
     const rule = err.problems[0]?.rule ?? '';
     problems.push(
-      problem(file, rule === messages.cannotRead('ENOENT') ? 'file not found' : rule === messages.cannotRead('EACCES') ? 'cannot be read: permission denied' : rule),
+      problem(file, rule === messages.cannotRead('ENOENT') ? pdfInputMessages.notFound() : rule === messages.cannotRead('EACCES') ? pdfInputMessages.permissionDenied() : rule),
     );
     return undefined;
   }
   // A PDF starts with "%PDF-" (readers accept it anywhere in the first 1024 bytes).
   if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) {
-    problems.push(problem(file, 'is not a PDF file (no "%PDF-" header)', 'byte 0'));
+    problems.push(problem(file, pdfInputMessages.notPdf(), pdfInputMessages.firstByte()));
     return undefined;
   }
   let doc: PDFDocument;
@@ -51,8 +51,8 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
     problems.push(
       // pdf-lib's errors are ES5 classes: instanceof does not work on them
       err instanceof EncryptedPDFError || /\bis encrypted\b/.test((err as Error).message)
-        ? problem(file, 'is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`)')
-        : problem(file, `cannot be read as a PDF: ${(err as Error).message}`),
+        ? problem(file, pdfInputMessages.encrypted())
+        : problem(file, pdfInputMessages.unreadable((err as Error).message)),
     );
     return undefined;
   }
@@ -60,11 +60,11 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
   try {
     pages = doc.getPageCount();
   } catch (err) {
-    problems.push(problem(file, `has a broken page tree: ${(err as Error).message}`));
+    problems.push(problem(file, pdfInputMessages.brokenPageTree((err as Error).message)));
     return undefined;
   }
   if (pages === 0) {
-    problems.push(problem(file, 'has no pages'));
+    problems.push(problem(file, pdfInputMessages.noPages()));
     return undefined;
   }
   const clean = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);

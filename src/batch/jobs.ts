@@ -12,6 +12,7 @@ import { catalogPath } from '../load/catalog.ts';
 import { scoringRulesPath } from '../load/scoring-rules.ts';
 import { readJsonFile } from '../load/json.ts';
 import { kindOfFile, readUserFile } from '../input/file.ts';
+import { commandMessages, loadMessages } from '../errors/messages.ts';
 
 export interface BatchJob {
   /** Output base name and identity in the summary, e.g. kofukin-2024-261009. */
@@ -51,7 +52,7 @@ function dataHash(file: string): string {
 /** Jobs from every municipality file (*.json, *.xlsx) in a directory (not recursive). */
 export function jobsFromDirectory(dir: string, options: LoadOptions = {}): BatchJob[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new InputError([{ location: { file: dir }, rule: 'not a directory of municipality files', severity: 'error' }]);
+    throw new InputError([{ location: { file: dir }, rule: loadMessages.notMunicipalityDir(), severity: 'error' }]);
   const files = readdirSync(dir)
     .filter((f) => /\.(json|xlsx)$/i.test(f))
     .sort()
@@ -116,7 +117,7 @@ export function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, not "${text}"`);
+  if (!m || count < 1 || index < 1 || index > count) throw new Error(commandMessages.shardFormat(text));
   return { index, count };
 }
 

@@ -14,6 +14,7 @@ import type { ReportInputs } from '../load/report-inputs.ts';
 import { readNationalFile } from '../national/read.ts';
 import { aggregatesOfNation } from '../pipeline/nation.ts';
 import { sha256, type BatchJob } from './jobs.ts';
+import { loadMessages } from '../errors/messages.ts';
 
 export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(file);
@@ -25,7 +26,7 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Pro
       {
         hint: cliMessages.perIndicatorNeeded(),
         location: { file: path },
-        rule: 'a batch of municipality reports needs every indicator score per municipality (columns suishin.I.i.1 … shien.IV.5); this file has only totals',
+        rule: loadMessages.batchNeedsIndicators(),
         severity: 'error',
       },
     ]);

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CannotWriteError, formatProblem, InputError, UserError } from '../errors/errors.ts';
-import { outputMessages } from '../errors/messages.ts';
+import { batchMessages, outputMessages } from '../errors/messages.ts';
 import { BrowserSession, type BrowserSessionOptions } from '../print/browser.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { ensureOutputDir, withOutputSet } from '../output/set.ts';
@@ -278,7 +278,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
     progress?.finish();
   }
   if (stopped)
-    throw new CannotWriteError(stopped.path, stopped.code, `${stopped.message}; ${outputMessages.batchStopped(summary.built + summary.failed, todo.length)}`);
+    throw new CannotWriteError(stopped.path, stopped.code, batchMessages.stopped(stopped.message, outputMessages.batchStopped(summary.built + summary.failed, todo.length)));
   summary.seconds = (performance.now() - started) / 1000;
   summary.reportsPerSecond = summary.seconds > 0 ? summary.built / summary.seconds : 0;
   summary.failures.sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -25,7 +25,7 @@ export function progressFor(io: CommandIO, command: string, total: number): Prog
     enabled,
     step(text) {
       i = Math.min(i + 1, total);
-      if (enabled) write(cliMessages.progressStep(i, total, text));
+      if (enabled) write(`[${i}/${total}] ${text}`);
     },
     line(text) {
       if (enabled) write(text);

@@ -17,6 +17,7 @@ import { agendaSpec } from '../cli/specs/agenda.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(agendaSpec);
 
@@ -24,8 +25,8 @@ const USAGE = usageLine(agendaSpec);
 export function parseIsoDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${value}"\n\nusage: ${USAGE}`);
-  if (value < '1926-12-25') throw new UsageError(`--date ${value} is before the 昭和 era; the cover cannot write it as a Japanese date`);
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`${commandMessages.dateNotIsoWritten(value)}\n\nusage: ${USAGE}`);
+  if (value < '1926-12-25') throw new UsageError(commandMessages.dateBeforeShowa(value));
   return value;
 }
 
@@ -39,15 +40,14 @@ async function isDirectory(path: string): Promise<boolean> {
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(agendaSpec, args);
-  if (positionals.length === 0) throw new UsageError(`no PDF to bind: give one or more report PDFs\n\nusage: ${USAGE}`);
   const title = typeof values.title === 'string' ? values.title.trim() : '';
-  if (!title) throw new UsageError(`--title is required (the packet title)\n\nusage: ${USAGE}`);
-  if (typeof values.date !== 'string') throw new UsageError(`--date is required (the meeting date, YYYY-MM-DD)\n\nusage: ${USAGE}`);
+  if (!title) throw new UsageError(`${commandMessages.titleRequired()}\n\nusage: ${USAGE}`);
+  if (typeof values.date !== 'string') throw new UsageError(`${commandMessages.dateRequired()}\n\nusage: ${USAGE}`);
   const date = parseIsoDate(values.date);
   const docTitles = (values['doc-title'] ?? []).map((t) => t.trim());
   if (docTitles.length > positionals.length)
-    throw new UsageError(`${docTitles.length} --doc-title given for ${positionals.length} PDF(s): give at most one per PDF, in order`);
-  if (docTitles.some((t) => t === '')) throw new UsageError('--doc-title must not be empty');
+    throw new UsageError(commandMessages.docTitleCount(docTitles.length, positionals.length));
+  if (docTitles.some((t) => t === '')) throw new UsageError(commandMessages.docTitleEmpty());
 
   const defaultName = `agenda-${date}.pdf`;
   let out = resolve(typeof values.out === 'string' ? values.out : join('out', defaultName));
@@ -73,7 +73,7 @@ export const command: Command = async (args, io) => {
       session,
     );
     if (!packet.tagged)
-      io.stderr.write('kofukin agenda: warning: not every input PDF is tagged, so the packet carries no structure tree (it is not a tagged PDF)\n');
+      io.stderr.write(`kofukin agenda: ${problemMessages.warningTag()}: ${runMessages.untaggedPacket()}\n`);
     for (const moved of packet.stampPlacements) {
       const doc = packet.plan.documents.find((d) => d.firstIndex === moved.pageIndex);
       if (!doc) continue;

@@ -15,6 +15,7 @@ import { inputOptionsFrom } from './inputs.ts';
 import { usageLine } from '../cli/spec.ts';
 import { batchSpec } from '../cli/specs/batch.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { batchMessages, commandMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(batchSpec);
 
@@ -34,7 +35,7 @@ async function jobsFor(input: string, values: Record<string, unknown>): Promise<
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(batchSpec, args);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number 1–32\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`${commandMessages.concurrencyRange()}\n\nusage: ${USAGE}`);
   let shard: { index: number; count: number } | null = null;
   if (typeof values.shard === 'string') {
     try {
@@ -47,7 +48,7 @@ export const command: Command = async (args, io) => {
   let jobs = filterJobs(all, (values.filter as string[] | undefined) ?? []);
   if (shard) jobs = shardJobs(jobs, shard);
   const outDir = resolve(String(values.out));
-  io.stderr.write(`kofukin batch: ${jobs.length} of ${all.length} municipalities${shard ? ` (shard ${shard.index}/${shard.count})` : ''} → ${outDir}\n`);
+  io.stderr.write(`kofukin batch: ${batchMessages.start(jobs.length, all.length, shard ? `${shard.index}/${shard.count}` : '', outDir)}\n`);
 
   const summary = await runBatch(jobs, {
     outDir,
@@ -65,10 +66,10 @@ export const command: Command = async (args, io) => {
   const summaryFile = join(outDir, shard ? `batch-summary-${shard.index}-of-${shard.count}.json` : 'batch-summary.json');
   await writeFileAtomic(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   io.stdout.write(
-    `built ${summary.built}, unchanged ${summary.unchanged}, failed ${summary.failed} of ${summary.total} in ${summary.seconds.toFixed(1)} s (${summary.reportsPerSecond.toFixed(2)} reports/s, browser restarts ${summary.browserRestarts})\nsummary: ${summaryFile}\n`,
+    `${batchMessages.summary(summary.built, summary.unchanged, summary.failed, summary.total, summary.seconds.toFixed(1), summary.reportsPerSecond.toFixed(2), summary.browserRestarts)}\n${batchMessages.summaryFile(summaryFile)}\n`,
   );
   if (summary.failures.length > 0) {
-    io.stdout.write(textTable(['code', 'name', 'error'], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
+    io.stdout.write(textTable([batchMessages.codeHeader(), batchMessages.nameHeader(), batchMessages.errorHeader()], summary.failures.map((f) => [f.code, f.name, f.error.length > 160 ? f.error.slice(0, 157) + '…' : f.error])) + '\n');
     return 1;
   }
   return 0;

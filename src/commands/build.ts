@@ -15,6 +15,7 @@ import { parseCommandArgs, type Command } from './command.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { displayFile } from '../common/stdin.ts';
+import { problemMessages, runMessages } from '../errors/messages.ts';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(buildSpec, args);
@@ -30,7 +31,7 @@ export const command: Command = async (args, io) => {
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
-      io.stderr.write(`kofukin build: warning: the page asked for ${built.blockedRequests.length} outside resource(s), refused: ${built.blockedRequests.join(', ')}\n`);
+      io.stderr.write(`kofukin build: ${problemMessages.warningTag()}: ${runMessages.outsideResources(built.blockedRequests.length, built.blockedRequests.join(', '))}\n`);
     const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
     const outDir = resolve(String(values.out));
     progress.step(cliMessages.writing(outDir));

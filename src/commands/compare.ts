@@ -22,6 +22,7 @@ import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { displayFile } from '../common/stdin.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(compareSpec, args);
@@ -29,7 +30,7 @@ export const command: Command = async (args, io) => {
   const csv = Boolean(values.csv);
   const ext = csv ? '.csv' : '.xlsx';
   if (values.out !== undefined && extname(values.out).toLowerCase() !== ext)
-    throw new UsageError(`--out must end in ${ext}${csv ? ' with --csv' : ' (give --csv for a CSV file)'}: "${values.out}"`);
+    throw new UsageError(commandMessages.outExtension(ext, csv, String(values.out)));
 
   const progress = progressFor(io, 'compare', 3);
   progress.step(cliMessages.reading(displayFile(file)));
@@ -50,7 +51,7 @@ export const command: Command = async (args, io) => {
     const h = values.highlight.trim();
     const member = group.members.find((m) => m.code === h) ?? group.members.find((m) => m.name === h);
     if (!member)
-      throw new UsageError(`--highlight ${h}: no member of ${group.name} has that code or name (${file})`);
+      throw new UsageError(commandMessages.highlightNotFound(h, group.name, file));
     highlightCode = member.code;
   }
 

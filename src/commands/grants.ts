@@ -17,7 +17,7 @@ import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { InputError } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { commandMessages, messages } from '../errors/messages.ts';
 import { withOutputSet } from '../output/set.ts';
 import { formatCsv } from '../output/csv.ts';
 import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../derive/money/budget.ts';
@@ -36,20 +36,20 @@ const USAGE = usageLine(grantsSpec);
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(grantsSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
 
   const budgets = {} as Budgets;
   for (const g of ['suishin', 'shien'] as const) {
     const text = values[`budget-${g}`];
     if (typeof text === 'string') {
       const r = parseYen(text);
-      if (!r.ok) throw new UsageError(`--budget-${g} "${text}" ${r.reason}\n\nusage: ${USAGE}`);
+      if (!r.ok) throw new UsageError(`${commandMessages.budgetInvalid(g, text, r.reason)}\n\nusage: ${USAGE}`);
       budgets[g] = r.yen;
     } else {
       const published = PUBLISHED_BUDGETS_OKU[year]?.[g];
-      if (published === undefined) throw new UsageError(`--budget-${g} is required: no published budget is known for fiscal year ${year}\n\nusage: ${USAGE}`);
+      if (published === undefined) throw new UsageError(`${commandMessages.budgetRequired(g, year)}\n\nusage: ${USAGE}`);
       budgets[g] = okuToYen(published);
     }
   }

@@ -26,6 +26,7 @@ import { loadInputsForCli } from './inputs.ts';
 import { usageLine } from '../cli/spec.ts';
 import { initSpec } from '../cli/specs/init.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(initSpec);
 
@@ -67,18 +68,18 @@ function achievableScoresOf(fiscalYear: number): Record<string, number[]> | unde
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(initSpec, args);
-  if (positionals.length > 1) throw new UsageError(`too many arguments\n\nusage: ${USAGE}`);
+  if (positionals.length > 1) throw new UsageError(`${commandMessages.tooManyArguments()}\n\nusage: ${USAGE}`);
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a western fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotWestern(String(values.year))}\n\nusage: ${USAGE}`);
 
   let data: Omit<FillInData, 'files'> & { absFiles: { national?: string; peers?: string } };
   if (positionals[0] !== undefined) {
     const identityFlags = (['code', 'name', 'prefecture', 'insured'] as const).filter((k) => values[k] !== undefined);
     if (identityFlags.length > 0)
-      throw new UsageError(`--${identityFlags[0]} cannot be combined with a municipality file (the file gives the municipality)\n\nusage: ${USAGE}`);
+      throw new UsageError(`${commandMessages.identityWithFile(identityFlags[0]!)}\n\nusage: ${USAGE}`);
     const inputs = await loadInputsForCli(positionals[0], { catalogFile: values.catalog });
     if (year !== undefined && year !== inputs.results.fiscalYear)
-      throw new UsageError(`--year ${year} does not match the municipality file, which is for fiscal year ${inputs.results.fiscalYear}`);
+      throw new UsageError(commandMessages.yearDoesNotMatchFile(year, inputs.results.fiscalYear));
     data = {
       catalog: inputs.catalog,
       fiscalYear: inputs.results.fiscalYear,
@@ -92,7 +93,7 @@ export const command: Command = async (args, io) => {
   } else {
     const missing = (['code', 'name', 'prefecture', 'insured', 'year'] as const).filter((k) => values[k] === undefined);
     if (missing.length > 0)
-      throw new UsageError(`give a municipality file, or all of --code --name --prefecture --insured --year (missing: ${missing.map((k) => `--${k}`).join(' ')})\n\nusage: ${USAGE}`);
+      throw new UsageError(`${commandMessages.fileOrIdentity(missing.map((k) => `--${k}`).join(' '))}\n\nusage: ${USAGE}`);
     const insured = Number(String(values.insured).replace(/,/g, ''));
     const identity = MunicipalityIdentity.safeParse({ code: values.code, name: values.name, prefecture: values.prefecture, insuredType1: insured });
     if (!identity.success) {
@@ -105,9 +106,9 @@ export const command: Command = async (args, io) => {
   }
 
   const out = resolve(values.out ?? join('out', `${data.municipality.code}-fy${data.fiscalYear}.xlsx`));
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must name a .xlsx file, not "${values.out}"`);
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(commandMessages.outXlsx(String(values.out)));
   if (existsSync(out) && !values.force)
-    throw new UsageError(`${out} already exists and may hold filled-in work; give --force to overwrite it or choose another --out`);
+    throw new UsageError(commandMessages.outExists(out));
   const { absFiles, ...rest } = data;
   const bytes = await fillInWorkbook({
     ...rest,

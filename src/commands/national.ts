@@ -26,6 +26,7 @@ import { cliMessages } from '../errors/messages-cli.ts';
 import { displayFile } from '../common/stdin.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { todayIso } from '../cli/today.ts';
+import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(nationalSpec);
 
@@ -33,10 +34,10 @@ export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(nationalSpec, args);
   const year = Number(values.year);
   const topN = Number(values.top);
-  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
-  if (!Number.isInteger(topN) || topN < 1) throw new UsageError(`--top must be a positive whole number, not "${values.top}"\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(topN) || topN < 1) throw new UsageError(`${commandMessages.topNotPositive(String(values.top))}\n\nusage: ${USAGE}`);
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
 
   const timings: Array<[string, number]> = [];
   let t = performance.now();
@@ -83,7 +84,7 @@ export const command: Command = async (args, io) => {
       try {
         const printed = await printNationalDocument(session, doc, { env: io.env });
         if (printed.blockedRequests.length > 0)
-          io.stderr.write(`kofukin national: warning: the page asked for ${printed.blockedRequests.length} outside resource(s), refused: ${printed.blockedRequests.join(', ')}\n`);
+          io.stderr.write(`kofukin national: ${problemMessages.warningTag()}: ${runMessages.outsideResources(printed.blockedRequests.length, printed.blockedRequests.join(', '))}\n`);
         await out.write(`${base}.pdf`, printed.pdf);
         lap('pdf');
       } finally {
@@ -94,6 +95,6 @@ export const command: Command = async (args, io) => {
   });
   for (const f of written) io.stdout.write(`${f}\n`);
   if (values.timings)
-    io.stderr.write(`kofukin national: ${dataset.municipalities.length} municipalities; ${timings.map(([l, ms]) => `${l} ${Math.round(ms)} ms`).join(', ')}\n`);
+    io.stderr.write(`kofukin national: ${runMessages.nationalTimings(dataset.municipalities.length, timings.map(([l, ms]) => `${l} ${Math.round(ms)} ms`).join(', '))}\n`);
   return 0;
 };

@@ -19,6 +19,7 @@ import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { fileURLToPath } from 'node:url';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(synthSpec);
 
@@ -28,15 +29,15 @@ export const SYNTH_YEAR = 2024;
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(synthSpec, args);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n\nusage: ${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`${commandMessages.unexpectedArgument(positionals[0]!)}\n\nusage: ${USAGE}`);
   const seed = Number(values.seed);
   const count = Number(values.count);
-  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${values.seed}"\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw new UsageError(`${commandMessages.seedRange(String(values.seed))}\n\nusage: ${USAGE}`);
   if (!/^\d+$/.test(String(values.count)) || count < 1 || count > MAX_SYNTH_COUNT)
-    throw new UsageError(`--count must be a whole number from 1 to ${MAX_SYNTH_COUNT}, not "${values.count}"\n\nusage: ${USAGE}`);
+    throw new UsageError(`${commandMessages.countRange(MAX_SYNTH_COUNT, String(values.count))}\n\nusage: ${USAGE}`);
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const ext = out ? extname(out).toLowerCase() : '.csv';
-  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`--out must end in .csv or .xlsx, not "${values.out}"\n\nusage: ${USAGE}`);
+  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`${commandMessages.outCsvOrXlsx(String(values.out))}\n\nusage: ${USAGE}`);
   const perIndicator = Boolean(values['per-indicator']);
 
   const progress = progressFor(io, 'synth', out ? 2 : 1);

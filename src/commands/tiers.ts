@@ -15,6 +15,7 @@ import { analyseRawValues, formatRawValue, nextTierPhrase, standingOf, type Muni
 import { usageLine } from '../cli/spec.ts';
 import { tiersSpec } from '../cli/specs/tiers.ts';
 import { parseCommandArgs, type Command } from './command.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(tiersSpec);
 
@@ -63,14 +64,14 @@ function standingJson(st: MunicipalityStanding) {
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(tiersSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`--year must be a fiscal year such as 2024, not "${values.year}"\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
   const code = typeof values.code === 'string' ? values.code.normalize('NFKC').trim() : undefined;
-  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`--code must be a 6-digit 全国地方公共団体コード, not "${values.code}"\n\nusage: ${USAGE}`);
+  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`${commandMessages.codeNot6(String(values.code))}\n\nusage: ${USAGE}`);
 
   const file = positionals[0]!;
   const catalog = loadCatalog(year);
   const rules = loadScoringRules(year);
-  if (!rules) throw new UserError(`no scoring rules for fiscal year ${year} (${scoringRulesPath(year)})`);
+  if (!rules) throw new UserError(commandMessages.noScoringRules(year, scoringRulesPath(year)));
   const { infos } = loadSeriesFile(rules);
   const raw = await readRawValuesFile(file, rules, infos);
   const analysis = analyseRawValues(raw, infos, rules);

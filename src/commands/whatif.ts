@@ -14,11 +14,12 @@ import { whatifSpec } from '../cli/specs/whatif.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { readRawWhatIfNotes } from '../scoring/raw-file.ts';
 import { rawWhatIfJson } from '../scoring/raw-values.ts';
+import { commandMessages } from '../errors/messages.ts';
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(whatifSpec, args);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
-  if (!inputs.rules) throw new UserError(`no scoring rules for fiscal year ${inputs.results.fiscalYear} (data/catalog/fy${inputs.results.fiscalYear}.rules.json)`);
+  if (!inputs.rules) throw new UserError(commandMessages.noScoringRules(inputs.results.fiscalYear, `data/catalog/fy${inputs.results.fiscalYear}.rules.json`));
   const sheet = deriveScoreSheet(inputs.catalog, inputs.results.scores);
   const list = deriveWhatIf(sheet, inputs.rules);
   const top = values.top === undefined ? list.items.length : Number(values.top);

@@ -5,7 +5,7 @@
  * (grant history) beside the estimate. Formulas and rounding: src/derive/money/allocate.ts.
  */
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages, termMessages } from '../errors/messages.ts';
 import type { GrantId } from '../load/schemas/catalog.ts';
 import type { GrantHistory, MunicipalityResults } from '../load/schemas/inputs.ts';
 import { okuToYen, PUBLISHED_BUDGETS_OKU } from './money/budget.ts';
@@ -67,7 +67,7 @@ export function deriveReportMoney(input: ReportMoneyInput): { money: ReportMoney
   if (!budgets) {
     warnings.push({
       location: { file: nation.file },
-      rule: `no national budget known for fiscal year ${fy} (give it as nationalBudget in the grant history): the grant estimate is left out`,
+      rule: loadMessages.noNationalBudget(fy),
       severity: 'warning',
     });
     return { money: null, warnings };
@@ -85,8 +85,8 @@ export function deriveReportMoney(input: ReportMoneyInput): { money: ReportMoney
   const estimate = municipalEstimate(ms, self, { suishin: okuToYen(budgets.oku.suishin), shien: okuToYen(budgets.oku.shien) });
   for (const d of estimate.differences)
     warnings.push({
-      location: { file: nation.file, place: `code ${m.code}` },
-      rule: messages.nationRowDiffers(m.code, d.what === 'insuredType1' ? '第1号被保険者数' : `${d.what} score`, d.inFile, d.inReport),
+      location: { file: nation.file, place: loadMessages.codePlace(m.code) },
+      rule: messages.nationRowDiffers(m.code, d.what === 'insuredType1' ? '第1号被保険者数' : termMessages.keyScore(d.what), d.inFile, d.inReport),
       severity: 'warning',
     });
   const grants = {} as Record<GrantId, MoneyGrant>;

@@ -3,7 +3,7 @@
  * data already loaded; nothing here reads files or the clock.
  */
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages } from '../errors/messages.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import type { GrantHistory, MunicipalityResults, NationalAggregates, Narrative, PeerGroup } from '../load/schemas/inputs.ts';
 import { deriveGrantHistory, type GrantHistoryView } from './grants.ts';
@@ -82,8 +82,8 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     });
   } else if (unscoredIds(unscoredIndicators).length > 0) {
     warnings.push({
-      location: { file: input.files?.municipality ?? '(municipality)', place: '$.files.narrative' },
-      rule: 'no narrative file: the unscored items will have no reason / future-action text',
+      location: { file: input.files?.municipality ?? loadMessages.municipalityPlaceholder(), place: '$.files.narrative' },
+      rule: loadMessages.noNarrativeFile(),
       severity: 'warning',
     });
   }

@@ -1,9 +1,15 @@
 /**
  * Error classes. User errors (bad input, bad usage) carry where the problem is and which rule
  * was broken, and map to a non-zero exit code; anything else is an internal bug.
+ *
+ * Wording: every UserError (and subclass) text, and every Problem rule, comes from the messages
+ * module (src/errors/messages.ts), in the language in force (Japanese by default). A plain
+ * Error / RangeError / TypeError means a bug: the CLI reports it as an internal error (exit 70)
+ * and its text, for the maintainer, stays English (test/errors/messages.test.ts checks both).
  */
 
 import { displayFile } from '../common/stdin.ts';
+import { problemMessages } from './messages.ts';
 
 /** Where a problem was found: the file, and inside it a JSON path, a sheet/row/column, or a line. */
 export interface Location {
@@ -28,7 +34,7 @@ export function formatLocation(loc: Location): string {
 }
 
 export function formatProblem(p: Problem): string {
-  const tag = p.severity === 'warning' ? 'warning' : 'error';
+  const tag = p.severity === 'warning' ? problemMessages.warningTag() : problemMessages.errorTag();
   return `${tag}: ${formatLocation(p.location)}: ${p.rule}`;
 }
 
@@ -59,7 +65,7 @@ export function capProblems(problems: readonly Problem[], limit = MAX_PROBLEMS):
 }
 
 function moreProblems(n: number): string {
-  return `… and ${n} more problem(s) not listed`;
+  return problemMessages.moreProblems(n);
 }
 
 /** One or more problems in input files; every problem is listed (up to MAX_PROBLEMS), not just the first. */
@@ -73,7 +79,7 @@ export class InputError extends UserError {
     super(
       shown.length === 1
         ? formatProblem(shown[0]!)
-        : `${shown.length} problems in input:\n` + shown.map((p) => '  ' + formatProblem(p)).join('\n'),
+        : `${problemMessages.problemsInInput(shown.length)}\n` + shown.map((p) => '  ' + formatProblem(p)).join('\n'),
     );
     this.problems = problems;
   }

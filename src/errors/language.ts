@@ -58,12 +58,20 @@ export interface BilingualMessage<A extends unknown[]> {
 
 type Picked<T> = { [K in keyof T]: T[K] extends BilingualMessage<infer A> ? (...args: A) => string : never };
 
+const registry: Array<Record<string, BilingualMessage<any>>> = [];
+
+/** Every block given to `bilingual` so far (for the test that checks both wordings of every message). */
+export function bilingualBlocks(): ReadonlyArray<Readonly<Record<string, BilingualMessage<any>>>> {
+  return registry;
+}
+
 /**
  * Turns a block of bilingual messages into functions that answer in the current language:
  * `const m = bilingual({ done: { ja: (n: number) => `${n}件`, en: (n: number) => `${n} done` } })`,
  * then `m.done(3)`.
  */
 export function bilingual<T extends Record<string, BilingualMessage<any>>>(block: T): Picked<T> {
+  registry.push(block);
   const out: Record<string, (...args: unknown[]) => string> = {};
   for (const [key, message] of Object.entries(block)) {
     out[key] = (...args: unknown[]) => message[current](...args);

@@ -117,10 +117,6 @@ export const cliMessages = bilingual({
   },
 
   // --- progress on standard error
-  progressStep: {
-    ja: (i: number, n: number, what: string) => `[${i}/${n}] ${what}`,
-    en: (i: number, n: number, what: string) => `[${i}/${n}] ${what}`,
-  },
   reading: { ja: (file: string) => `読み込み: ${file}`, en: (file: string) => `reading ${file}` },
   deriving: { ja: () => '集計中…', en: () => 'deriving…' },
   rendering: { ja: () => '組版中…', en: () => 'rendering…' },

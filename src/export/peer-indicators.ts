@@ -4,7 +4,7 @@
  * `kofukin compare` (rows = indicators, columns = the members that have scores, plus the mean).
  */
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { messages, termMessages } from '../errors/messages.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import { roundHalfUp } from '../common/rate.ts';
 import { jsonPath } from '../load/json.ts';
@@ -47,7 +47,7 @@ export function checkPeerIndicatorScores(group: PeerGroup, catalog: Catalog, fil
   const all = indicatorsOf(catalog);
   const byId = new Map(all.map((i) => [i.id, i]));
   if (group.fiscalYear !== catalog.fiscalYear && group.members.some((m) => m.scores))
-    error('$.fiscalYear', messages.fiscalYearMismatch('the peer group', group.fiscalYear, catalog.fiscalYear));
+    error('$.fiscalYear', messages.fiscalYearMismatch(termMessages.thePeerGroup(), group.fiscalYear, catalog.fiscalYear));
   group.members.forEach((m, i) => {
     if (!m.scores) return;
     for (const [id, score] of Object.entries(m.scores)) {
@@ -61,7 +61,7 @@ export function checkPeerIndicatorScores(group: PeerGroup, catalog: Catalog, fil
       if (!ids.every((id) => m.scores![id] !== undefined)) continue;
       const sum = ids.reduce((s, id) => s + m.scores![id]!, 0);
       if (sum !== m[g.id])
-        error(jsonPath(['members', i, g.id]), messages.totalMismatch(`${g.abbr} score of ${m.name}`, m[g.id], sum));
+        error(jsonPath(['members', i, g.id]), messages.totalMismatch(termMessages.scoreOfName(g.abbr, m.name), m[g.id], sum));
     }
   });
   return problems;

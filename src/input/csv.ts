@@ -5,6 +5,7 @@
  * doubled quotes (""). A leading UTF-8 BOM is dropped. Syntax errors name the line and the
  * character column.
  */
+import { inputMessages } from '../errors/messages.ts';
 
 export interface CsvField {
   text: string;
@@ -60,7 +61,7 @@ export function parseCsv(input: string): CsvRecord[] {
         i++;
         let value = '';
         for (;;) {
-          if (i >= len) throw new CsvSyntaxError(openLine, openColumn, 'a quoted field is never closed (a double quote is missing)');
+          if (i >= len) throw new CsvSyntaxError(openLine, openColumn, inputMessages.csvUnclosedQuote());
           const c = text[i]!;
           if (c === '"') {
             if (text[i + 1] === '"') {
@@ -80,13 +81,13 @@ export function parseCsv(input: string): CsvRecord[] {
           i++;
         }
         if (i < len && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n')
-          throw new CsvSyntaxError(line, column(i), 'text after the closing double quote of a field (a quote inside a quoted field must be doubled: "")');
+          throw new CsvSyntaxError(line, column(i), inputMessages.csvTextAfterQuote());
         record.fields.push({ text: value, line: fieldLine, index, quoted: true });
       } else {
         const start = i;
         while (i < len && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
           if (text[i] === '"')
-            throw new CsvSyntaxError(line, column(i), 'a double quote inside an unquoted field (enclose the field in double quotes and double the quote: "")');
+            throw new CsvSyntaxError(line, column(i), inputMessages.csvQuoteInField());
           i++;
         }
         record.fields.push({ text: text.slice(start, i), line: fieldLine, index, quoted: false });

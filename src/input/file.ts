@@ -28,20 +28,29 @@ export const SIZE_CAPS: Readonly<Record<InputKind, number>> = {
   pdf: 200 * MiB,
 };
 
+/** What a file of each kind is called, in the language in force. */
 export const KIND_LABELS: Readonly<Record<InputKind, string>> = {
-  json: 'a JSON file',
-  csv: 'a CSV file',
-  xlsx: 'an .xlsx workbook',
-  pdf: 'a PDF file',
+  get json() {
+    return inputMessages.kindJson();
+  },
+  get csv() {
+    return inputMessages.kindCsv();
+  },
+  get xlsx() {
+    return inputMessages.kindXlsx();
+  },
+  get pdf() {
+    return inputMessages.kindPdf();
+  },
 };
 
 function notRegular(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  if (st.isDirectory()) return inputMessages.aDirectory();
+  if (st.isFIFO()) return inputMessages.aFifo();
+  if (st.isCharacterDevice() || st.isBlockDevice()) return inputMessages.aDevice();
+  if (st.isSocket()) return inputMessages.aSocket();
+  return inputMessages.notARegularFile();
 }
 
 function fail(file: string, rule: string): never {
@@ -67,7 +76,7 @@ export function readUserFile(file: string, kind: InputKind, cap: number = SIZE_C
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return fail(file, code === 'EISDIR' ? inputMessages.notRegularFile('a directory', KIND_LABELS[kind]) : messages.cannotRead(code ?? 'unknown error'));
+    return fail(file, code === 'EISDIR' ? inputMessages.notRegularFile(inputMessages.aDirectory(), KIND_LABELS[kind]) : messages.cannotRead(code ?? inputMessages.unknownError()));
   }
   try {
     const st = fstatSync(fd);

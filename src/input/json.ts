@@ -8,7 +8,7 @@
  *   prototype on the way through JavaScript), each at its line and column.
  */
 import { InputError, type Problem } from '../errors/errors.ts';
-import { inputMessages, messages } from '../errors/messages.ts';
+import { inputMessages, messages, placeMessages } from '../errors/messages.ts';
 
 /** Deepest nesting of objects and arrays accepted (the catalog, the deepest input, uses 8). */
 export const MAX_JSON_DEPTH = 64;
@@ -43,7 +43,12 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 /** `line 12, column 5` */
 export function formatPosition(p: TextPosition): string {
-  return `line ${p.line}, column ${p.column}`;
+  return placeMessages.lineColumn(p.line, p.column);
+}
+
+/** `$.scores (line 12, column 5)` */
+export function pathAtPosition(path: string, p: TextPosition): string {
+  return placeMessages.withNote(path, formatPosition(p));
 }
 
 class SyntaxProblem extends Error {
@@ -203,7 +208,7 @@ export function parseJsonDocument(input: string, file: string): JsonDocument {
       i++;
       path = top.path + jsonPathSegment(key);
       const at = position(keyAt);
-      const place = `${path} (${formatPosition(at)})`;
+      const place = pathAtPosition(path, at);
       if (top.keys.has(key)) problems.push({ location: { file, place }, rule: messages.duplicateKey(), severity: 'error' });
       else places.set(path, at);
       if (FORBIDDEN_KEYS.has(key)) problems.push({ location: { file, place }, rule: inputMessages.forbiddenKey(key), severity: 'error' });

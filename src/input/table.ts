@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors/errors.ts';
-import { inputMessages } from '../errors/messages.ts';
+import { inputMessages, placeMessages } from '../errors/messages.ts';
 import { cellPlace, rowPlace } from '../common/cell-ref.ts';
 import { CsvSyntaxError, isBlankRecord, parseCsv } from './csv.ts';
 import { textCell, xlsxCell, type CellValue, type RawCell } from './cells.ts';
@@ -46,28 +46,34 @@ export function csvTable(text: string, file: string): RawTable {
     records = parseCsv(text).filter((r) => !isBlankRecord(r));
   } catch (err) {
     if (err instanceof CsvSyntaxError)
-      throw new InputError([{ location: { file, place: `line ${err.line}, column ${err.column}` }, rule: err.rule, severity: 'error' }]);
+      throw new InputError([{ location: { file, place: placeMessages.lineColumn(err.line, err.column) }, rule: err.rule, severity: 'error' }]);
     throw err;
   }
   const head = records[0];
   if (!head) fail(file, inputMessages.noHeaderRow());
   const names = head.fields.map((f) => f.text.trim());
-  const named = (column: number) => (names[column - 1] ? ` (${names[column - 1]})` : '');
+  const named = (line: number, column: number) => {
+    const place = placeMessages.lineColumn(line, column);
+    return names[column - 1] ? placeMessages.withNote(place, names[column - 1]!) : place;
+  };
   const rows: RawRow[] = [];
+  const lineOf = new Map<RawRow, number>();
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
-    rows.push({
-      place: `line ${rec.line}`,
+    const row: RawRow = {
+      place: placeMessages.line(rec.line),
       fieldCount: rec.fields.length,
-      cells: rec.fields.map((f) => ({ value: textCell(f.text), place: `line ${f.line}, column ${f.index}${named(f.index)}` })),
-    });
+      cells: rec.fields.map((f) => ({ value: textCell(f.text), place: named(f.line, f.index) })),
+    };
+    lineOf.set(row, rec.line);
+    rows.push(row);
   }
   return {
     format: 'csv',
-    headerPlace: `line ${head.line}`,
-    header: head.fields.map((f) => ({ value: textCell(f.text), place: `line ${f.line}, column ${f.index}` })),
+    headerPlace: placeMessages.line(head.line),
+    header: head.fields.map((f) => ({ value: textCell(f.text), place: placeMessages.lineColumn(f.line, f.index) })),
     rows,
-    cellPlace: (row, column) => `${row.place}, column ${column}${named(column)}`,
+    cellPlace: (row, column) => named(lineOf.get(row) ?? head.line, column),
   };
 }
 

@@ -8,7 +8,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors/errors.ts';
-import { inputMessages } from '../errors/messages.ts';
+import { dataFileMessages, inputMessages } from '../errors/messages.ts';
 import { endOfCentralDirectory } from '../common/zip.ts';
 
 const MiB = 1024 * 1024;
@@ -32,7 +32,7 @@ export function checkXlsxArchive(bytes: Uint8Array, file: string, cap = XLSX_UNC
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isZip(buf)) fail(file, inputMessages.notXlsx());
   const eocd = endOfCentralDirectory(buf);
-  if (eocd < 0) fail(file, inputMessages.brokenXlsx('no end of central directory'));
+  if (eocd < 0) fail(file, inputMessages.brokenXlsx(dataFileMessages.noDirectory()));
   const count = buf.readUInt16LE(eocd + 10);
   const dirOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || dirOffset === 0xffffffff) fail(file, inputMessages.xlsxTooLarge(cap)); // ZIP64: far beyond any workbook we read
@@ -54,15 +54,15 @@ export function checkXlsxArchive(bytes: Uint8Array, file: string, cap = XLSX_UNC
       // verify the declared size: inflating past it stops at once
       try {
         const out = inflateRawSync(buf.subarray(start, start + compressed), { maxOutputLength: Math.max(1, size) });
-        if (out.length !== size) fail(file, inputMessages.brokenXlsx('an entry is not the size its directory says'));
+        if (out.length !== size) fail(file, inputMessages.brokenXlsx(dataFileMessages.entrySize()));
       } catch (err) {
         if (err instanceof InputError) throw err;
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') fail(file, inputMessages.xlsxTooLarge(cap));
-        fail(file, inputMessages.brokenXlsx('an entry cannot be inflated'));
+        fail(file, inputMessages.brokenXlsx(dataFileMessages.entryInflate()));
       }
     } else if (method === 0) {
-      if (compressed !== size) fail(file, inputMessages.brokenXlsx('an entry is not the size its directory says'));
-    } else fail(file, inputMessages.brokenXlsx(`compression method ${method} is not supported`));
+      if (compressed !== size) fail(file, inputMessages.brokenXlsx(dataFileMessages.entrySize()));
+    } else fail(file, inputMessages.brokenXlsx(dataFileMessages.compression(method)));
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
 }

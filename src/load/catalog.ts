@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError, throwIfProblems, type Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { messages, termMessages } from '../errors/messages.ts';
 import { loadJson } from './json.ts';
 import { Catalog, GOAL_IDS, GRANT_IDS, type IndicatorGroup } from './schemas/catalog.ts';
 
@@ -42,7 +42,7 @@ function sum(values: readonly number[]): number {
 function describeGroup(grantIndex: number, goalIndex: number, groupIndex: number, group: IndicatorGroup): string {
   const prefix = expectedIndicatorId(grantIndex, goalIndex, groupIndex, 0).replace(/\.1$/, '');
   const parts = group.indicators.map((ind) => `${ind.id}: ${ind.maxPoints}`).join(', ');
-  return `group "${prefix}" (${parts})`;
+  return termMessages.catalogGroup(prefix, parts);
 }
 
 /**
@@ -75,12 +75,12 @@ export function validateCatalog(catalog: Catalog, file: string): Problem[] {
       });
       const goalSum = sum(goal.groups.map((g) => g.maxPoints));
       if (goalSum !== goal.maxPoints) {
-        add(`${goalPath}.maxPoints`, messages.catalogMaxMismatch(`goal "${grant.id}.${goal.id}"`, goal.maxPoints, goalSum));
+        add(`${goalPath}.maxPoints`, messages.catalogMaxMismatch(termMessages.catalogGoal(`${grant.id}.${goal.id}`), goal.maxPoints, goalSum));
       }
     });
     const grantSum = sum(grant.goals.map((g) => g.maxPoints));
     if (grantSum !== grant.maxPoints) {
-      add(`${grantPath}.maxPoints`, messages.catalogMaxMismatch(`grant "${grant.id}"`, grant.maxPoints, grantSum));
+      add(`${grantPath}.maxPoints`, messages.catalogMaxMismatch(termMessages.catalogGrant(grant.id), grant.maxPoints, grantSum));
     }
   });
   return problems;
@@ -104,7 +104,7 @@ export function loadCatalog(fiscalYear: number): Catalog {
     throw new InputError([
       {
         location: { file, place: '$.fiscalYear' },
-        rule: messages.fiscalYearMismatch('the indicator catalog', catalog.fiscalYear, fiscalYear),
+        rule: messages.fiscalYearMismatch(termMessages.theIndicatorCatalog(), catalog.fiscalYear, fiscalYear),
         severity: 'error',
       },
     ]);

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { formatPosition, jsonPath } from '../input/json.ts';
+import { jsonPath, pathAtPosition } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 
 export { jsonPath } from '../input/json.ts';
@@ -43,7 +43,7 @@ export function loadJson<S extends z.ZodType>(schema: S, file: string): z.output
   throw new InputError(
     schemaProblems(result.error, file).map((p) => {
       const at = doc.places.get(p.location.place!);
-      return at ? { ...p, location: { file, place: `${p.location.place} (${formatPosition(at)})` } } : p;
+      return at ? { ...p, location: { file, place: pathAtPosition(p.location.place!, at) } } : p;
     }),
   );
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { formatPosition } from '../input/json.ts';
+import { pathAtPosition } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 import { loadCatalog, loadCatalogFile } from './catalog.ts';
 import { validate } from './json.ts';
@@ -16,7 +16,7 @@ import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, check
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages, termMessages } from '../errors/messages.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { stdinBytes } from '../common/stdin.ts';
 import { bundledNationalPath } from './bundled.ts';
@@ -119,7 +119,7 @@ function loadJsonWithPlaces<S extends z.ZodType>(schema: S, file: string, places
   const doc = readUserJson(file);
   places.set(file, (path) => {
     const at = doc.places.get(path);
-    return at ? `${path} (${formatPosition(at)})` : undefined;
+    return at ? pathAtPosition(path, at) : undefined;
   });
   return validate(schema, doc.value, file);
 }
@@ -139,11 +139,11 @@ function collect<T>(problems: Problem[], load: () => T): T | null {
 
 type CompanionKey = 'national' | 'peers' | 'grants' | 'narrative';
 
-const COMPANION_LABELS: Readonly<Record<CompanionKey, string>> = {
-  national: 'national aggregates (全国集計)',
-  peers: 'peer group (比較グループ)',
-  grants: 'grant history (交付金の推移)',
-  narrative: 'narrative (資料の文章)',
+const COMPANION_LABELS: Readonly<Record<CompanionKey, () => string>> = {
+  national: termMessages.companionNational,
+  peers: termMessages.companionPeers,
+  grants: termMessages.companionGrants,
+  narrative: termMessages.companionNarrative,
 };
 
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
@@ -198,7 +198,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       }
       problems.push({
         location: { file: municipalityFile, place: `$.files.${key}` },
-        rule: messages.companionNotFound(COMPANION_LABELS[key], value, resolve(base), `--${key}`),
+        rule: messages.companionNotFound(COMPANION_LABELS[key](), value, resolve(base), `--${key}`),
         severity: 'error',
       });
       return undefined;
@@ -262,7 +262,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   if (national && national.data.fiscalYear !== results.fiscalYear)
     problems.push({
       location: { file: national.file, place: '$.fiscalYear' },
-      rule: `national aggregates are for fiscal year ${national.data.fiscalYear} but the results are for ${results.fiscalYear}`,
+      rule: loadMessages.nationalYearMismatch(national.data.fiscalYear, results.fiscalYear),
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) return fail();

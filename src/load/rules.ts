@@ -4,7 +4,7 @@
  * rules before failing, so the user sees everything at once.
  */
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { dataFileMessages, messages, termMessages } from '../errors/messages.ts';
 import { competitionRanks } from '../common/rank.ts';
 import { jsonPath } from './json.ts';
 import type { Catalog } from './schemas/catalog.ts';
@@ -20,7 +20,7 @@ const error = (file: string, place: string | undefined, rule: string): Problem =
 export function checkScores(results: MunicipalityResults, catalog: Catalog, file: string): Problem[] {
   const problems: Problem[] = [];
   if (results.fiscalYear !== catalog.fiscalYear)
-    problems.push(error(file, '$.fiscalYear', messages.fiscalYearMismatch('the municipality file', results.fiscalYear, catalog.fiscalYear)));
+    problems.push(error(file, '$.fiscalYear', messages.fiscalYearMismatch(termMessages.theMunicipalityFile(), results.fiscalYear, catalog.fiscalYear)));
   const max = new Map<string, number>();
   const grantOf = new Map<string, 'suishin' | 'shien'>();
   for (const g of catalog.grants)
@@ -54,7 +54,7 @@ export function checkScores(results: MunicipalityResults, catalog: Catalog, file
     for (const [key, derived] of pairs) {
       const value = stated[key];
       if (value !== undefined && value !== derived)
-        problems.push(error(file, jsonPath(['statedTotals', key]), messages.totalMismatch(`${key} total`, value, derived)));
+        problems.push(error(file, jsonPath(['statedTotals', key]), messages.totalMismatch(termMessages.grantTotal(key), value, derived)));
     }
   }
   return problems;
@@ -84,7 +84,7 @@ export function checkPeers(peers: PeerGroup, file: string): Problem[] {
   peers.members.forEach((m, i) => {
     const total = m.stated?.total;
     if (total !== undefined && total !== m.suishin + m.shien)
-      problems.push(error(file, jsonPath(['members', i, 'stated', 'total']), messages.totalMismatch(`総合 of ${m.name}`, total, m.suishin + m.shien)));
+      problems.push(error(file, jsonPath(['members', i, 'stated', 'total']), messages.totalMismatch(termMessages.totalOfName(m.name), total, m.suishin + m.shien)));
   });
   return problems;
 }
@@ -107,7 +107,7 @@ export function checkNational(national: NationalAggregates, file: string): Probl
     const expectedRate = (c.mean / c.max) * 100;
     // the mean is rounded to 0.05, so the rate may be off by 0.05/max*100 plus its own rounding
     if (Math.abs(expectedRate - c.rate) > (0.05 / c.max) * 100 + 0.05 + 1e-9)
-      problems.push(error(file, jsonPath(['columns', i, 'rate']), `rate ${c.rate}% does not agree with mean ${c.mean} of max ${c.max}`));
+      problems.push(error(file, jsonPath(['columns', i, 'rate']), dataFileMessages.rateMismatch(c.rate, c.mean, c.max)));
     if (c.mean > c.max) problems.push(error(file, jsonPath(['columns', i, 'mean']), `mean ${c.mean} is above max ${c.max}`));
   });
   const sumRule = (target: string, parts: string[]) => {
@@ -116,7 +116,7 @@ export function checkNational(national: NationalAggregates, file: string): Probl
     if (!t || ps.some((p) => !p)) return;
     const i = index.get(target)!;
     const maxSum = ps.reduce((s, p) => s + p!.max, 0);
-    if (maxSum !== t.max) problems.push(error(file, jsonPath(['columns', i, 'max']), messages.catalogMaxMismatch(`column ${target}`, t.max, maxSum)));
+    if (maxSum !== t.max) problems.push(error(file, jsonPath(['columns', i, 'max']), messages.catalogMaxMismatch(termMessages.nationalColumn(target), t.max, maxSum)));
     const meanSum = ps.reduce((s, p) => s + p!.mean, 0);
     const tolerance = 0.05 * (parts.length + 1) + 1e-9;
     if (Math.abs(meanSum - t.mean) > tolerance)
@@ -166,10 +166,10 @@ export function checkPeerAgreement(
   const m = peers.members[i]!;
   const problems: Problem[] = [];
   if (m.suishin !== totals.suishin)
-    problems.push(error(peersFile, jsonPath(['members', i, 'suishin']), messages.totalMismatch(`推進 score of ${m.name}`, m.suishin, totals.suishin)));
+    problems.push(error(peersFile, jsonPath(['members', i, 'suishin']), messages.totalMismatch(termMessages.scoreOfName('推進', m.name), m.suishin, totals.suishin)));
   if (m.shien !== totals.shien)
-    problems.push(error(peersFile, jsonPath(['members', i, 'shien']), messages.totalMismatch(`支援 score of ${m.name}`, m.shien, totals.shien)));
+    problems.push(error(peersFile, jsonPath(['members', i, 'shien']), messages.totalMismatch(termMessages.scoreOfName('支援', m.name), m.shien, totals.shien)));
   if (peers.fiscalYear !== results.fiscalYear)
-    problems.push(error(peersFile, '$.fiscalYear', messages.fiscalYearMismatch('the peer group', peers.fiscalYear, results.fiscalYear)));
+    problems.push(error(peersFile, '$.fiscalYear', messages.fiscalYearMismatch(termMessages.thePeerGroup(), peers.fiscalYear, results.fiscalYear)));
   return problems;
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { loadMessages, messages, termMessages } from '../errors/messages.ts';
 import { jsonPath, loadJson } from './json.ts';
 import { RulesFileSchema, type RulesFile } from '../scoring/rules.ts';
 import { achievableScores, isAchievable } from '../scoring/engine.ts';
@@ -32,11 +32,11 @@ export function checkRulesAgainstCatalog(rules: RulesFile, catalog: Catalog, fil
         for (const ind of grp.indicators) {
           ids.add(ind.id);
           const rule = rules.rules[ind.id];
-          if (!rule) problems.push({ location: { file, place: '$.rules' }, rule: `indicator "${ind.id}" of the catalog has no scoring rule`, severity: 'error' });
+          if (!rule) problems.push({ location: { file, place: '$.rules' }, rule: loadMessages.noScoringRule(ind.id), severity: 'error' });
           else if (rule.maxPoints !== ind.maxPoints)
             problems.push({
               location: { file, place: jsonPath(['rules', ind.id, 'maxPoints']) },
-              rule: messages.catalogMaxMismatch(`rule of "${ind.id}"`, rule.maxPoints, ind.maxPoints),
+              rule: messages.catalogMaxMismatch(termMessages.ruleOf(ind.id), rule.maxPoints, ind.maxPoints),
               severity: 'error',
             });
         }

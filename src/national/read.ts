@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { ProblemCollector } from '../errors/errors.ts';
-import { inputMessages, messages } from '../errors/messages.ts';
+import { inputMessages, messages, nationalReaderMessages, termMessages } from '../errors/messages.ts';
 import type { Catalog, GrantId } from '../load/schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
@@ -27,26 +27,15 @@ import {
 } from '../load/schemas/national.ts';
 
 export const nationalMessages = {
+  ...nationalReaderMessages,
   noRows: inputMessages.tableNoRows,
-  unknownColumn: (header: string) =>
-    `unknown column "${header}": columns are code, prefecture, name, insuredType1, the indicator ids of the catalog (e.g. suishin.I.i.1), suishin, shien, total and fictional`,
   emptyHeader: inputMessages.emptyHeader,
   duplicateColumn: inputMessages.duplicateColumn,
-  missingColumn: (field: string) => `column "${field}" is missing`,
-  missingIndicatorColumns: (ids: readonly string[], count: number) =>
-    `${count} indicator column(s) missing (${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}): give every indicator's score or none (then the grant totals suishin and shien)`,
-  halfGrantTotals: (present: string, missing: string) => `column "${present}" is given without "${missing}": give both grant totals`,
-  noScoreColumns: () => 'no score columns: give every indicator score (suishin.I.i.1 …), or the grant totals suishin and shien, or at least total',
   fieldCount: inputMessages.fieldCount,
   missingValue: inputMessages.missingValue,
-  notANumber: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what} must be a whole number`,
   notBoolean: inputMessages.notBoolean,
-  unknownPrefecture: (name: string) => `"${name}" is not one of the 47 prefectures (write the full name, e.g. 京都府, 北海道)`,
-  codeOutsidePrefectures: (code: string) => `code ${code} does not start with a prefecture code (01 … 47)`,
-  prefectureMismatch: (name: string, code: string, expected: string) =>
-    `prefecture "${name}" does not match code ${code}: its first two digits ${code.slice(0, 2)} are ${expected}`,
   duplicateCode: inputMessages.duplicateCode,
-} as const;
+};
 
 export interface ReadNationalOptions {
   catalog: Catalog;
@@ -170,8 +159,8 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     };
 
     // identity
-    const prefecture = text('prefecture', '都道府県 (prefecture)');
-    const name = text('name', '市区町村名 (name)');
+    const prefecture = text('prefecture', termMessages.prefectureField());
+    const name = text('name', termMessages.nameField());
     const codeCell = cell(fixedColumn.get('code'));
     places.set('code', codeCell.place);
     let code: string | undefined;
@@ -181,14 +170,14 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
       else code = r.code;
       if (code === undefined) failed.add('code');
     }
-    const insured = whole('insuredType1', fixedColumn.get('insuredType1'), '第1号被保険者数 (insuredType1)');
+    const insured = whole('insuredType1', fixedColumn.get('insuredType1'), termMessages.insuredField());
 
     // scores and totals
     let scores: Record<string, number> | undefined;
     if (level === 'indicators') {
       scores = {};
       for (const ind of indicators) {
-        const n = whole(`scores.${ind.id}`, indicatorColumn.get(ind.id), `the score of ${ind.id}`);
+        const n = whole(`scores.${ind.id}`, indicatorColumn.get(ind.id), termMessages.scoreOf(ind.id));
         if (n !== undefined) scores[ind.id] = n;
       }
     }
@@ -199,7 +188,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
       const cl = cell(col);
       if (cl.value.kind === 'empty' && level === 'indicators') continue; // totals are optional beside indicators
       if (cl.value.kind === 'empty' && level === 'grants' && f === 'total') continue;
-      const n = whole(f, col, `the ${f} score`);
+      const n = whole(f, col, termMessages.grantScore(f));
       if (n !== undefined) totals[f] = n;
     }
 
@@ -226,7 +215,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
       for (const issue of parsed.error.issues) {
         const key = issue.path.map(String).join('.');
         if (failed.has(key)) continue;
-        c.add(places.get(key) ?? places.get(String(issue.path[0])) ?? row.place, `${key === '' ? 'row' : labelOf(key)} ${issue.message}`);
+        c.add(places.get(key) ?? places.get(String(issue.path[0])) ?? row.place, termMessages.fieldIssue(key === '' ? termMessages.theRow() : labelOf(key), issue.message));
         failed.add(key);
       }
     }
@@ -276,7 +265,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
     if (scores && sumsComplete) {
       for (const g of ['suishin', 'shien'] as const) {
         const v = totals[g];
-        if (v !== undefined && ok(g) && v !== sums[g]) c.add(places.get(g), messages.totalMismatch(`${g} total`, v, sums[g]));
+        if (v !== undefined && ok(g) && v !== sums[g]) c.add(places.get(g), messages.totalMismatch(termMessages.grantTotal(g), v, sums[g]));
       }
     }
     const grantSum =
@@ -286,7 +275,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
           ? totals.suishin + totals.shien
           : undefined;
     if (grantSum !== undefined && totals.total !== undefined && ok('total') && totals.total !== grantSum)
-      c.add(places.get('total'), messages.totalMismatch('total', totals.total, grantSum));
+      c.add(places.get('total'), messages.totalMismatch(termMessages.total(), totals.total, grantSum));
 
     if (isFictional) fictional = true;
     if (parsed.success && code !== undefined && prefecture !== undefined && name !== undefined && insured !== undefined) {
@@ -322,7 +311,7 @@ export function validateNationalTable(table: RawTable, file: string, options: Re
 }
 
 function labelOf(key: string): string {
-  if (key.startsWith('scores.')) return `the score of ${key.slice(7)}`;
+  if (key.startsWith('scores.')) return termMessages.scoreOf(key.slice(7));
   return key;
 }
 

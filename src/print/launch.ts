@@ -17,6 +17,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { EnvironmentError } from '../errors/errors.ts';
 import { onInterrupt } from '../common/interrupt.ts';
+import { browserMessages } from '../errors/messages.ts';
 
 export const BROWSER_ENV = 'KOFUKIN_BROWSER';
 /** DevTools WebSocket address (ws://…) of a running browser to use instead of launching one. */
@@ -258,7 +259,7 @@ async function connectBrowser(endpoint: string, opts: LaunchOptions): Promise<La
     browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: opts.protocolTimeoutMs ?? 120_000 });
   } catch (err) {
     throw new EnvironmentError(
-      `cannot connect to the browser at ${endpoint} (option browserWSEndpoint or env ${BROWSER_WS_ENV}): ${shortError(err)}`,
+      browserMessages.cannotConnect(endpoint, BROWSER_WS_ENV, shortError(err)),
     );
   }
   let closing: Promise<void> | undefined;
@@ -292,62 +293,63 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   //    silent fallback to another browser that would print with other fonts or flags)
   const explicit = opts.executablePath ?? (env[BROWSER_ENV] || undefined);
   if (!explicit) {
-    attempts.push({ source: 'explicit', error: `not set (option executablePath or env ${BROWSER_ENV})` });
+    attempts.push({ source: 'explicit', error: browserMessages.explicitNotSet(BROWSER_ENV) });
   } else {
     const given = opts.executablePath !== undefined ? '--browser' : BROWSER_ENV;
     if (!isExecutableFile(explicit))
-      throw new EnvironmentError(`the browser given by ${given} cannot be used: ${explicit}: no executable file at this path`);
+      throw new EnvironmentError(browserMessages.givenNotExecutable(given, explicit));
     try {
       return done(await launchAt(explicit, [], opts), 'explicit', explicit);
     } catch (err) {
-      throw new EnvironmentError(`the browser given by ${given} cannot be used: ${explicit}: launch failed: ${shortError(err)}`);
+      throw new EnvironmentError(browserMessages.givenLaunchFailed(given, explicit, shortError(err)));
     }
   }
 
   // 2. installed Chrome / Chromium
   const installed = findInstalledBrowsers(env, opts.installedPaths ?? INSTALLED_BROWSER_PATHS);
   if (installed.length === 0) {
-    const where = [...(opts.installedPaths ?? INSTALLED_BROWSER_PATHS), `${BROWSER_COMMANDS.join('/')} on PATH`];
-    attempts.push({ source: 'installed', error: `none found (looked at ${where.join(', ')})` });
+    const where = [...(opts.installedPaths ?? INSTALLED_BROWSER_PATHS), browserMessages.onPath(BROWSER_COMMANDS.join('/'))];
+    attempts.push({ source: 'installed', error: browserMessages.noneFound(where.join(', ')) });
   }
   for (const path of installed) {
     try {
       return done(await launchAt(path, [], opts), 'installed', path);
     } catch (err) {
-      attempts.push({ source: 'installed', executablePath: path, error: `launch failed: ${shortError(err)}` });
+      attempts.push({ source: 'installed', executablePath: path, error: browserMessages.launchFailed(shortError(err)) });
     }
   }
 
   // 3. Chromium from the npm package @sparticuz/chromium
   if (opts.sparticuz === false) {
-    attempts.push({ source: '@sparticuz/chromium', error: 'disabled by option' });
+    attempts.push({ source: '@sparticuz/chromium', error: browserMessages.disabledByOption() });
   } else {
     let chromium: SparticuzChromium | undefined;
     try {
       chromium = await (typeof opts.sparticuz === 'function' ? opts.sparticuz() : loadSparticuz());
     } catch (err) {
-      attempts.push({ source: '@sparticuz/chromium', error: `package not installed or not loadable: ${shortError(err)}` });
+      attempts.push({ source: '@sparticuz/chromium', error: browserMessages.notLoadable(shortError(err)) });
     }
     if (chromium) {
       let path: string | undefined;
       try {
         path = await chromium.executablePath();
       } catch (err) {
-        attempts.push({ source: '@sparticuz/chromium', error: `could not unpack its Chromium: ${shortError(err)}` });
+        attempts.push({ source: '@sparticuz/chromium', error: browserMessages.cannotUnpack(shortError(err)) });
       }
       if (path) {
         try {
           return done(await launchAt(path, sparticuzArgs(chromium.args), opts), '@sparticuz/chromium', path);
         } catch (err) {
-          attempts.push({ source: '@sparticuz/chromium', executablePath: path, error: `launch failed: ${shortError(err)}` });
+          attempts.push({ source: '@sparticuz/chromium', executablePath: path, error: browserMessages.launchFailed(shortError(err)) });
         }
       }
     }
   }
 
   throw new EnvironmentError(
-    'no browser to print the PDF with. Tried:\n' +
-      attempts.map((a, i) => `  ${i + 1}. ${a.source}${a.executablePath ? ` (${a.executablePath})` : ''}: ${a.error}`).join('\n') +
-      `\nInstall Chromium (e.g. apt-get install chromium), set ${BROWSER_ENV}=/path/to/chrome, or install the optional dependency @sparticuz/chromium.`,
+    browserMessages.noBrowser(
+      attempts.map((a, i) => `  ${i + 1}. ${a.source}${a.executablePath ? ` (${a.executablePath})` : ''}: ${a.error}`).join('\n'),
+      BROWSER_ENV,
+    ),
   );
 }

@@ -9,6 +9,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { EnvironmentError } from '../errors/errors.ts';
 import { canonicalizeStructureIds } from './structure.ts';
 import { fastPdfMetadata } from './fast-metadata.ts';
+import { browserMessages } from '../errors/messages.ts';
 
 export const PDF_CREATOR = 'kofukin-report';
 
@@ -38,7 +39,7 @@ export function documentDate(date: Date, env: NodeJS.ProcessEnv = process.env): 
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch.trim())) {
-      throw new EnvironmentError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "${epoch}"`);
+      throw new EnvironmentError(browserMessages.sourceDateEpoch(epoch));
     }
     return new Date(Number(epoch.trim()) * 1000);
   }

@@ -28,7 +28,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemCollector, throwIfProblems } from '../errors/errors.ts';
-import { inputMessages, messages } from '../errors/messages.ts';
+import { inputMessages, messages, rawReaderMessages } from '../errors/messages.ts';
 import { loadJson } from '../load/json.ts';
 import { isRegularFile } from '../input/file.ts';
 import { cellMunicipalityCode, cellNumber, cellText, yesNo, type RawCell } from '../input/cells.ts';
@@ -50,20 +50,7 @@ import {
   type SeriesInfo,
 } from './raw-values.ts';
 
-export const rawMessages = {
-  unknownColumn: (header: string) =>
-    `unknown column "${header}": columns are code, name, prefecture, fictional and the ranked series (e.g. suishin.II.ii.1, shien.I.ii.4/ア; every key is listed in data/catalog/fy<year>.series.json)`,
-  severalSeries: (header: string, keys: readonly string[]) =>
-    `column "${header}": this indicator is ranked in ${keys.length} series; give one column per series: ${keys.join(', ')}`,
-  singleSeries: (header: string, key: string) => `column "${header}": ${key} is ranked in a single series; name the column ${key}`,
-  notRanked: (header: string, id: string) =>
-    `column "${header}": ${id} is not ranked into 上位7割…上位1割 from a raw value (its score is self-reported or counts items), so it has no raw value column`,
-  unknownSeries: (header: string, id: string, keys: readonly string[]) => `column "${header}": ${id} has no such series; its columns are ${keys.join(', ')}`,
-  missingCode: () => 'column "code" is missing: the first column should be the 6-digit 全国地方公共団体コード',
-  noSeries: () => 'no ranked series columns: give at least one column such as suishin.II.ii.1 or shien.I.ii.4/ア',
-  notANumber: (text: string, key: string, measure: string) => `${JSON.stringify(text)} is not a number: the value of ${key} (${measure}) must be a number such as 12.3 or -0.5`,
-  codeNotInFile: (code: string, who: string) => `no row for municipality code ${code}${who}: add its row (code ${code}) to the raw values file`,
-} as const;
+export const rawMessages = rawReaderMessages;
 
 // ---------------------------------------------------------------------------------------------
 // Series data file
@@ -81,7 +68,7 @@ export interface LoadedSeries {
 /** The series file of a fiscal year, checked against its scoring rules; an InputError when absent or inconsistent. */
 export function loadSeriesFile(rules: RulesFile, file: string = seriesFilePath(rules.fiscalYear)): LoadedSeries {
   if (!isRegularFile(file))
-    throw new InputError([{ location: { file }, rule: `no ranked-series data for fiscal year ${rules.fiscalYear}: ${messages.cannotRead('ENOENT')}`, severity: 'error' }]);
+    throw new InputError([{ location: { file }, rule: rawMessages.noSeriesData(rules.fiscalYear, messages.cannotRead('ENOENT')), severity: 'error' }]);
   const data = loadJson(SeriesFileSchema, file);
   throwIfProblems(checkSeriesFile(data, rules, file));
   return { file, data, infos: seriesInfos(rules, data) };
@@ -235,7 +222,8 @@ export function readRawValuesCsvText(text: string, file: string, rules: RulesFil
 
 /** The InputError for a municipality whose code has no row in the raw values file. */
 export function codeNotInRawFile(file: string, code: string, name?: string, from?: string): InputError {
-  const who = name || from ? ` (${[name, from ? `from ${from}` : undefined].filter(Boolean).join(', ')})` : '';
+  const parts = [name, from ? rawMessages.fromFile(from) : undefined].filter((p): p is string => Boolean(p));
+  const who = parts.length > 0 ? rawMessages.who(parts) : '';
   return new InputError([{ location: { file }, rule: rawMessages.codeNotInFile(code, who), severity: 'error' }]);
 }
 

@@ -32,6 +32,7 @@
  * then, with the other series unchanged (0 in a bestOf when another series scores more).
  */
 import { z } from 'zod';
+import { dataFileMessages } from '../errors/messages.ts';
 import type { Problem } from '../errors/errors.ts';
 import { competitionRankOf } from '../common/rank.ts';
 import { maxOf, scoreAnswers } from './engine.ts';
@@ -116,7 +117,7 @@ export const SeriesFileSchema = z.strictObject({
   fiscalYear: z.number().int().min(2018).max(2100),
   source: z.string().min(1).optional(),
   notes: z.array(z.string().min(1)).optional(),
-  series: z.record(z.string().regex(SERIES_KEY_PATTERN, 'not a series key like "suishin.II.ii.1" or "shien.I.ii.4/ア"'), SeriesSpecSchema),
+  series: z.record(z.string().regex(SERIES_KEY_PATTERN, { error: () => dataFileMessages.seriesKey() }), SeriesSpecSchema),
 });
 export type SeriesFile = z.infer<typeof SeriesFileSchema>;
 
@@ -124,13 +125,13 @@ export type SeriesFile = z.infer<typeof SeriesFileSchema>;
 export function checkSeriesFile(series: SeriesFile, rules: RulesFile, file: string): Problem[] {
   const problems: Problem[] = [];
   const add = (place: string | undefined, rule: string) => problems.push({ location: { file, place }, rule, severity: 'error' });
-  if (series.fiscalYear !== rules.fiscalYear) add('$.fiscalYear', `fiscal year ${series.fiscalYear} does not match the scoring rules (${rules.fiscalYear})`);
+  if (series.fiscalYear !== rules.fiscalYear) add('$.fiscalYear', dataFileMessages.seriesYear(series.fiscalYear, rules.fiscalYear));
   const ranked = rankedSeriesOfRules(rules);
   const keys = new Set(ranked.map((r) => r.key));
   for (const r of ranked)
-    if (!Object.hasOwn(series.series, r.key)) add('$.series', `ranked series "${r.key}" of the scoring rules is missing (give its measure, higherIsBetter and zeroEarnsNoTier)`);
+    if (!Object.hasOwn(series.series, r.key)) add('$.series', dataFileMessages.seriesMissing(r.key));
   for (const key of Object.keys(series.series))
-    if (!keys.has(key)) add(`$.series[${JSON.stringify(key)}]`, `"${key}" is not a ranked series (上位7割…上位1割) of the scoring rules`);
+    if (!keys.has(key)) add(`$.series[${JSON.stringify(key)}]`, dataFileMessages.notRankedSeries(key));
   return problems;
 }
 

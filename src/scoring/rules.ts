@@ -27,6 +27,7 @@
  *   activity indicator (ア 上位7割 … エ 上位1割), "ア③" for level ③ of series ア.
  */
 import { z } from 'zod';
+import { schemaMessages } from '../errors/messages.ts';
 
 /** An item with points: a plain option, a sub-item, or a tier level. */
 export interface ScoredItem {
@@ -181,7 +182,7 @@ export const IndicatorRuleSchema = z
     const ids = itemIds(value.rule);
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['rule'], message: `item id "${id}" appears more than once in the rule` });
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['rule'], message: schemaMessages.duplicateRuleItem(id) });
       seen.add(id);
     }
     const computed = ruleMax(value.rule);
@@ -189,7 +190,7 @@ export const IndicatorRuleSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['maxPoints'],
-        message: `maxPoints is ${value.maxPoints} but the rule can give at most ${computed}`,
+        message: schemaMessages.ruleMaxPoints(value.maxPoints, computed),
       });
   });
 export type IndicatorRule = z.infer<typeof IndicatorRuleSchema>;

@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
-import { messages } from '../errors/messages.ts';
+import { messages, workbookReaderMessages } from '../errors/messages.ts';
 import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, isoDate, numberFromText, xlsxCell } from '../input/cells.ts';
 import { readUserFile } from '../input/file.ts';
 import { isStdin } from '../common/stdin.ts';
@@ -61,33 +61,11 @@ export interface ReadWorkbookOptions {
 
 /** Messages of the workbook reader (the cell is in the location, so they start with the value). */
 export const workbookMessages = {
-  notXlsx: () => 'not a .xlsx workbook: give a municipality .json file or a workbook made by `kofukin init`',
-  missingSheet: (sheet: string, required: readonly string[]) =>
-    `sheet "${sheet}" is missing: the workbook needs the sheets ${required.join(', ')} (make a new one with \`kofukin init\`)`,
-  missingHeader: (sheet: string, first: string) => `no header row (「${first}」 in column A) on sheet "${sheet}"`,
-  missingInfoRow: (label: string) => `no row labelled 「${label}」 in column A`,
-  emptyRequired: (label: string) => `${label} is empty`,
-  notANumber: (text: string, what: string) => `${JSON.stringify(text)} is not a number: ${what}`,
-  notWhole: (value: number, what: string) => `${value} is not a whole number: ${what}`,
-  badValue: (what: string) => `not a valid value: ${what}`,
-  emptyScore: (ref: string, id: string, max: number) => `no score for ${ref} (${id}): enter a whole number from 0 to ${max}`,
-  scoreAboveMax: (score: number, max: number, ref: string, id: string) => `${score} is above the maximum ${max} of ${ref} (${id})`,
-  scoreNegative: (score: number, ref: string, id: string) => `${score} is below 0 for ${ref} (${id})`,
-  scoreText: (text: string, ref: string, id: string, max: number) =>
-    `${JSON.stringify(text)} is not a number: the score of ${ref} (${id}) must be a whole number from 0 to ${max}`,
+  ...workbookReaderMessages,
   unknownIndicator: (id: string) => messages.unknownIndicator(id),
-  wrongSheet: (id: string, sheet: string) => `indicator "${id}" belongs on sheet "${sheet}"`,
-  duplicateIndicator: (id: string, first: string) => `indicator "${id}" appears more than once (first at ${first})`,
-  missingIndicator: (ref: string, id: string) =>
-    `indicator ${ref} (${id}) is missing: its row was deleted; every catalog indicator needs a row with a score`,
-  scoreWithoutId: () => 'a score without an indicator id in column A',
   stated: (what: string, stated: number, derived: number) => messages.totalMismatch(what, stated, derived),
-  duplicateYear: (year: number, first: string) => `fiscal year ${year} appears more than once (first at ${first})`,
-  duplicateUnscored: (id: string, first: string) => `indicator "${id}" has more than one row (first at ${first})`,
-  badDate: (text: string) => `${JSON.stringify(text)} is not a date (write it as 2024-12-10 or 2024/12/10)`,
-  notYesNo: (text: string) => `${JSON.stringify(text)} is neither はい nor いいえ`,
-  notEstimateMark: (text: string) => `${JSON.stringify(text)} is not ${ESTIMATE_MARK} (leave the cell empty when the amount is final)`,
-} as const;
+  notEstimateMark: (text: string) => workbookReaderMessages.notEstimateMark(text, ESTIMATE_MARK),
+};
 
 // ---------------------------------------------------------------------------------------------
 // The reader
@@ -137,7 +115,7 @@ class Reader {
       return undefined;
     }
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-      this.problem(place, `${n} is out of range: ${what}`);
+      this.problem(place, workbookMessages.outOfRange(n, what));
       return undefined;
     }
     return n;
@@ -251,7 +229,7 @@ function readScores(rd: Reader, ws: ExcelJS.Worksheet, grantAbbr: string, indica
     } else if (p.kind === 'error') rd.problem(scorePlace, cellErrorRule(p));
     else rd.problem(scorePlace, workbookMessages.scoreText(cellText(p) ?? '', ind.ref, id, ind.max));
     if (score === undefined) continue;
-    if (!Number.isInteger(score)) rd.problem(scorePlace, workbookMessages.notWhole(score, `the score of ${ind.ref} (${id}) must be a whole number from 0 to ${ind.max}`));
+    if (!Number.isInteger(score)) rd.problem(scorePlace, workbookMessages.notWhole(score, workbookMessages.scoreMustBeWhole(ind.ref, id, ind.max)));
     else if (score < 0) rd.problem(scorePlace, workbookMessages.scoreNegative(score, ind.ref, id));
     else if (score > ind.max) rd.problem(scorePlace, workbookMessages.scoreAboveMax(score, ind.max, ind.ref, id));
     else scores[id] = score;
@@ -326,8 +304,8 @@ function readSchedule(rd: Reader, ws: ExcelJS.Worksheet): unknown[] {
   for (let r = header + 1; r <= ws.rowCount; r++) {
     if (rd.isBlankRow(ws, r, SCHEDULE_HEADER.length)) continue;
     const base = `narrative.schedule[${out.length}]`;
-    const year = rd.wholeNumber(ws, r, SCHEDULE_COL.year, 'the year must be a western year such as 2025');
-    const month = rd.wholeNumber(ws, r, SCHEDULE_COL.month, 'the month must be 1–12', { min: 1, max: 12 });
+    const year = rd.wholeNumber(ws, r, SCHEDULE_COL.year, workbookMessages.yearMustBe());
+    const month = rd.wholeNumber(ws, r, SCHEDULE_COL.month, workbookMessages.monthMustBe(), { min: 1, max: 12 });
     const period = rd.text(ws, r, SCHEDULE_COL.period);
     const text = rd.text(ws, r, SCHEDULE_COL.text);
     rd.places.set(base, cellPlace(ws.name, r, SCHEDULE_COL.year));
@@ -366,7 +344,7 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
     const isDash = (c: number) => /^[-－―‐ー−]$/.test(rd.text(ws, r, c) ?? '');
     const filled = amountCols.filter((c) => xlsxCell(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
     if (filled.length === 0 && xlsxCell(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
-    const year = rd.wholeNumber(ws, r, GRANTS_COL.year, 'the fiscal year must be a western year such as 2024');
+    const year = rd.wholeNumber(ws, r, GRANTS_COL.year, workbookMessages.fiscalYearMustBe());
     const yearPlace = cellPlace(ws.name, r, GRANTS_COL.year);
     if (a === undefined) rd.problem(yearPlace, workbookMessages.emptyRequired(GRANTS_HEADER[0]));
     if (year !== undefined) {
@@ -387,10 +365,10 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
     rd.places.set(`${base}.nationalBudget.shien`, cellPlace(ws.name, r, GRANTS_COL.budgetShien));
     years.push({
       fiscalYear: year,
-      received: { suishin: amount(GRANTS_COL.suishin, '千円 as a whole number'), shien: amount(GRANTS_COL.shien, '千円 as a whole number') },
+      received: { suishin: amount(GRANTS_COL.suishin, workbookMessages.senYenWhole()), shien: amount(GRANTS_COL.shien, workbookMessages.senYenWhole()) },
       nationalBudget: {
-        suishin: amount(GRANTS_COL.budgetSuishin, '億円 as a whole number'),
-        shien: amount(GRANTS_COL.budgetShien, '億円 as a whole number'),
+        suishin: amount(GRANTS_COL.budgetSuishin, workbookMessages.okuYenWhole()),
+        shien: amount(GRANTS_COL.budgetShien, workbookMessages.okuYenWhole()),
       },
       estimate: mark !== undefined,
     });
@@ -439,7 +417,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
     return value;
   };
 
-  const fiscalYear = required('fiscalYear', infoNumber('fiscalYear', 'the fiscal year must be a western year such as 2024'));
+  const fiscalYear = required('fiscalYear', infoNumber('fiscalYear', workbookMessages.fiscalYearMustBe()));
   let catalog: Catalog | undefined;
   if (fiscalYear !== undefined) {
     try {
@@ -466,7 +444,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   if (codeRule === undefined) required('code', code);
   const name = required('name', infoText('name'));
   const prefecture = required('prefecture', infoText('prefecture'));
-  const insuredType1 = required('insuredType1', infoNumber('insuredType1', 'the number of type-1 insured persons must be a whole number'));
+  const insuredType1 = required('insuredType1', infoNumber('insuredType1', workbookMessages.insuredMustBe()));
   const fictionalText = infoText('fictional');
   let fictional = false;
   if (fictionalText !== undefined) {
@@ -474,9 +452,9 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
     else if (!['いいえ', 'FALSE', '0'].includes(fictionalText)) rd.problem(at('fictional'), workbookMessages.notYesNo(fictionalText));
   }
   const stated = {
-    suishin: infoNumber('statedSuishin', 'the stated total must be a whole number'),
-    shien: infoNumber('statedShien', 'the stated total must be a whole number'),
-    total: infoNumber('statedTotal', 'the stated total must be a whole number'),
+    suishin: infoNumber('statedSuishin', workbookMessages.statedTotalMustBe()),
+    shien: infoNumber('statedShien', workbookMessages.statedTotalMustBe()),
+    total: infoNumber('statedTotal', workbookMessages.statedTotalMustBe()),
   };
   const files = { national: infoText('national'), peers: infoText('peers') };
 
@@ -562,7 +540,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   if (hasReport || unscored.length > 0 || schedule.length > 0) {
     for (const field of ['title', 'department', 'date'] as const)
       if (report[field] === undefined && rd.problems.every((p) => p.location.place !== at(field)))
-        rd.problem(at(field), workbookMessages.emptyRequired(`${INFO_LABELS[field]} (needed for the report's narrative)`));
+        rd.problem(at(field), workbookMessages.emptyRequired(workbookMessages.neededForNarrative(INFO_LABELS[field])));
     rd.places.set('narrative.report.title', at('title'));
     rd.places.set('narrative.report.department', at('department'));
     rd.places.set('narrative.report.date', at('date'));

@@ -76,6 +76,8 @@ describe('an interrupted run leaves out/ as it was', () => {
       script,
       [
         `import { OutputSet } from ${JSON.stringify(join(repoRoot, 'src/output/set.ts'))};`,
+        `import { setLanguage } from ${JSON.stringify(join(repoRoot, 'src/errors/language.ts'))};`,
+        "setLanguage('en'); // a library caller chooses the language of the messages (Japanese by default)",
         'const set = new OutputSet();',
         `await set.write(${JSON.stringify(join(dir, 'new', 'a.html'))}, 'staged');`,
         `await set.write(${JSON.stringify(join(dir, 'new', 'b.pdf'))}, 'staged');`,

@@ -4,6 +4,7 @@
  * back in 億円, and the published budgets of the years the tool knows.
  */
 import type { GrantId } from '../../load/schemas/catalog.ts';
+import { amountMessages } from '../../errors/messages.ts';
 
 const UNITS: Readonly<Record<string, bigint>> = { 兆: 10n ** 12n, 億: 10n ** 8n, 万: 10n ** 4n };
 
@@ -18,7 +19,7 @@ export type ParsedYen = { ok: true; yen: number } | { ok: false; reason: string 
  */
 export function parseYen(input: string): ParsedYen {
   const text = input.normalize('NFKC').replace(/[\s,]/g, '').replace(/円$/, '');
-  if (text === '') return { ok: false, reason: 'is empty' };
+  if (text === '') return { ok: false, reason: amountMessages.empty() };
   const re = /(\d+(?:\.\d+)?)(兆|億|万)?/y;
   let yen = 0n;
   let lastUnit = Infinity;
@@ -27,23 +28,23 @@ export function parseYen(input: string): ParsedYen {
   while (pos < text.length) {
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (!m) return { ok: false, reason: `is not an amount (at "${text.slice(pos)}"): write e.g. 100億, 100億円, 1.5兆 or 10000000000` };
-    if (sawPlain) return { ok: false, reason: 'has digits after the yen part' };
+    if (!m) return { ok: false, reason: amountMessages.notAmount(text.slice(pos)) };
+    if (sawPlain) return { ok: false, reason: amountMessages.digitsAfterYen() };
     const [whole = '0', frac = ''] = m[1]!.split('.');
     const unitName = m[2];
     const unit = unitName ? UNITS[unitName]! : 1n;
     const rank = unitName ? Number(unit.toString().length) : 0;
-    if (rank >= lastUnit) return { ok: false, reason: `has its units out of order (兆, then 億, then 万)` };
+    if (rank >= lastUnit) return { ok: false, reason: amountMessages.unitsOrder() };
     lastUnit = rank;
     if (!unitName) sawPlain = true;
     const scaled = BigInt(whole + frac) * unit;
     const div = 10n ** BigInt(frac.length);
-    if (scaled % div !== 0n) return { ok: false, reason: `is not a whole number of yen` };
+    if (scaled % div !== 0n) return { ok: false, reason: amountMessages.notWholeYen() };
     yen += scaled / div;
     pos = re.lastIndex;
   }
-  if (yen <= 0n) return { ok: false, reason: 'must be more than 0 yen' };
-  if (yen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'is too large' };
+  if (yen <= 0n) return { ok: false, reason: amountMessages.notPositive() };
+  if (yen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: amountMessages.tooLarge() };
   return { ok: true, yen: Number(yen) };
 }
 

@@ -3,13 +3,14 @@
  * Cross-file rules (catalog coverage, maxima, stated totals) live in src/load/rules.ts.
  */
 import { z } from 'zod';
+import { schemaMessages } from '../../errors/messages.ts';
 import { GrantId } from './catalog.ts';
 import { readMunicipalityCode } from '../../common/municipality-code.ts';
 
 const nonEmpty = z.string().min(1);
 const fiscalYear = z.number().int().min(2018).max(2100);
 /** 全国地方公共団体コード: 6 digits (5 + check digit). */
-const localGovCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit 全国地方公共団体コード');
+const localGovCode = z.string().regex(/^\d{6}$/, { error: () => schemaMessages.localGovCode() });
 /**
  * The municipality's own code: the one rule of every reader (src/common/municipality-code.ts),
  * here without context, so it must be the 6-digit code with a valid check digit. (Peer-group
@@ -18,7 +19,7 @@ const localGovCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit 全国地方
 const ownCode = z.string().superRefine((text, ctx) => {
   const r = readMunicipalityCode(text);
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.rule });
-  else if (r.code !== text) ctx.addIssue({ code: 'custom', message: `must be written as ${r.code}` });
+  else if (r.code !== text) ctx.addIssue({ code: 'custom', message: schemaMessages.writtenAs(r.code) });
 });
 const points = z.number().int().nonnegative();
 
@@ -63,7 +64,7 @@ export const NationalColumnKey = z
   .string()
   .regex(
     /^((suishin|shien)\.(I|II|III)\.(process|activity|subtotal)|(suishin|shien)\.(IV|total)|all\.(process|activity|outcome|total))$/,
-    'must be a national column key such as "suishin.I.process", "shien.IV", "suishin.total" or "all.total"',
+    { error: () => schemaMessages.nationalColumnKey() },
   );
 
 export const NationalColumn = z.strictObject({

@@ -19,20 +19,21 @@
  * Totals given beside indicator scores (or `total` beside grant totals) must equal their sums.
  */
 import { z } from 'zod';
+import { schemaMessages } from '../../errors/messages.ts';
 
 /** What a file holds: every indicator score, the two grant totals, or only the overall total. */
 export type NationalLevel = 'indicators' | 'grants' | 'total';
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const points = z.number().int('must be a whole number').nonnegative('must not be negative');
+const nonEmpty = z.string().trim().min(1, { error: () => schemaMessages.notEmpty() });
+const points = z.number().int({ error: () => schemaMessages.wholeNumber() }).nonnegative({ error: () => schemaMessages.notNegative() });
 
 /** One row of a national results file, after its cells were read (numbers parsed, text trimmed). */
 export const NationalRow = z.strictObject({
-  code: z.string().regex(/^\d{6}$/, 'must be a 6-digit 全国地方公共団体コード (or 5 digits without the check digit)'),
+  code: z.string().regex(/^\d{6}$/, { error: () => schemaMessages.nationalCode() }),
   prefecture: nonEmpty,
   name: nonEmpty,
   /** 第1号被保険者数 */
-  insuredType1: z.number().int('must be a whole number').positive('must be a positive number'),
+  insuredType1: z.number().int({ error: () => schemaMessages.wholeNumber() }).positive({ error: () => schemaMessages.positive() }),
   /** Indicator id → score, when the file has indicator columns. */
   scores: z.record(z.string(), points).optional(),
   suishin: points.optional(),
