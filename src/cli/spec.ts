@@ -151,7 +151,7 @@ export function commandHelp(spec: CommandSpec): string {
 export function mainHelp(specs: readonly CommandSpec[]): string {
   const width = Math.max(...specs.map((s) => s.name.length));
   return [
-    `${text(HELP_WORDS.usage)}: kofukin <command> [options]`,
+    `${text(HELP_WORDS.usage)}: ${currentLanguage() === 'ja' ? 'kofukin <コマンド> [オプション]' : 'kofukin <command> [options]'}`,
     '',
     `${text(HELP_WORDS.commands)}:`,
     ...specs.map((s) => `  ${s.name.padEnd(width)}  ${text(s.summary)}`),
