@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The kofukin command. An installed package runs the compiled JavaScript in dist/; a development
-// checkout without a build runs the TypeScript sources through tsx (a devDependency).
-import { existsSync } from 'node:fs';
+// The kofukin command. Runs the compiled JavaScript in dist/ (an installed package, or a checkout
+// after `npm run build`), or in a checkout whose dist/ is missing or older than src/, the
+// TypeScript sources through tsx (a devDependency); see entry.js.
+import { fileURLToPath } from 'node:url';
+import { chooseEntry } from './entry.js';
 
-const compiled = new URL('../dist/cli.js', import.meta.url);
 let main;
-if (existsSync(compiled)) {
-  ({ main } = await import(compiled.href));
+if (chooseEntry(fileURLToPath(new URL('..', import.meta.url))) === 'dist') {
+  ({ main } = await import('../dist/cli.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -1,17 +1,23 @@
 /**
- * `npm run bench [-- --count 1741] [--concurrency 2] [--naive 8] [--with-framework] [--seed 1]`
+ * `npm run bench [-- --count 1741] [--concurrency 2] [--naive 8] [--with-framework] [--seed 1] [--runs 3]`
  *
- * Builds N reports from the synthetic national dataset with the batch pipeline and prints:
+ * First the single report as a user meets it, each figure the median of --runs: `kofukin --help`
+ * and a cold `kofukin build` of the Kyoto sample, each as a process of its own through the bin
+ * (compiled dist/, built first when missing or older than src/), and a warm rebuild in `kofukin
+ * preview` (an input file saved → the new HTML served).
+ *
+ * Then it builds N reports from the synthetic national dataset with the batch pipeline and prints:
  * reports per second, mean time per stage, the print floor (page.pdf() on a page that is already
  * loaded with fonts ready) and the pipeline's ratio to it, peak RSS (Node and the browser's
  * processes) and RSS after the first 100 reports against the end; then, in the same run, the
  * naive baseline users write first (a new browser per report: launch, goto, pdf, close) and our
  * speed-up over it. It prints figures and asserts nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { main as cli } from '../src/cli.ts';
 import { jobsFromNationalFile } from '../src/batch/national-jobs.ts';
@@ -23,6 +29,9 @@ import { launchBrowser } from '../src/print/launch.ts';
 import { PDF_OPTIONS, withPageCss } from '../src/print/pdf.ts';
 import { prepareReport, renderCharts } from '../src/pipeline/report.ts';
 import { renderReportParts, renderReportShell } from '../src/render/report-html.ts';
+import { startPreview } from '../src/preview/server.ts';
+// @ts-expect-error plain JavaScript module without declarations
+import { chooseEntry } from '../bin/entry.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +40,7 @@ const { values } = parseArgs({
     naive: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     'with-framework': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
   },
 });
 const count = Number(values.count);
@@ -70,6 +80,58 @@ function treeRss(rootPid: number | undefined): number {
 
 const work = mkdtempSync(join(tmpdir(), 'kofukin-bench-'));
 const nation = join(work, 'nation.csv');
+
+// ---- one report, as a user meets it ---------------------------------------------------------
+const runs = Math.max(1, Number(values.runs));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const seconds = (x: number) => `${(x / 1000).toFixed(2)} s`;
+if (chooseEntry(root) !== 'dist') {
+  process.stdout.write('dist/ is missing or older than src/: npm run build\n');
+  if (spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) process.exit(1);
+}
+/** Wall time of the bin as a process of its own, with its own browser (not a shared one). */
+const timeBin = (args: string[]): number => {
+  const env = { ...process.env };
+  delete env['KOFUKIN_BROWSER_WS_ENDPOINT'];
+  const a = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/kofukin.js'), ...args], { cwd: work, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kofukin ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return performance.now() - a;
+};
+const sampleDir = join(work, 'sample', 'samples', 'kyoto-2024');
+mkdirSync(sampleDir, { recursive: true });
+for (const f of ['municipality.json', 'grants.json', 'narrative.json']) cpSync(join(root, 'data/samples/kyoto-2024', f), join(sampleDir, f));
+for (const d of ['national', 'peers']) cpSync(join(root, 'data', d), join(work, 'sample', d), { recursive: true });
+const kyotoFile = join(sampleDir, 'municipality.json');
+const helpMs: number[] = [];
+const coldMs: number[] = [];
+for (let i = 0; i < runs; i++) {
+  helpMs.push(timeBin(['--help']));
+  coldMs.push(timeBin(['build', kyotoFile, '--out', join(work, 'cold')]));
+}
+// a warm rebuild: the narrative saved with a new title → the preview has built the new HTML
+const preview = await startPreview(kyotoFile, { port: 0 });
+const narrativeFile = join(sampleDir, 'narrative.json');
+const narrative = readFileSync(narrativeFile, 'utf8');
+const rebuildMs: number[] = [];
+const rebuildPipelineMs: number[] = [];
+for (let i = 0; i < Math.max(3, runs); i++) {
+  const next = preview.nextBuild();
+  const a = performance.now();
+  writeFileSync(narrativeFile, narrative.replace('"title": "', `"title": "(${i + 1}) `));
+  const b = await next;
+  rebuildMs.push(performance.now() - a);
+  rebuildPipelineMs.push(b.ms);
+  if (!b.ok) throw new Error(`preview rebuild failed: ${b.errors.join('; ')}`);
+}
+await preview.close();
+const single = [
+  `--help               ${seconds(median(helpMs))}  (process, compiled dist/; median of ${runs})`,
+  `cold build           ${seconds(median(coldMs))}  (kofukin build of the Kyoto sample as a process: start, browser launch, 24 pages, write; median of ${runs})`,
+  `warm rebuild         ${seconds(median(rebuildMs))}  (preview: file saved → new HTML served, of which load → HTML ${ms(median(rebuildPipelineMs))}; median of ${rebuildMs.length})`,
+];
+process.stdout.write(single.join('\n') + '\n\n');
 process.stdout.write(`kofukin bench: ${count} synthetic municipalities, concurrency ${concurrency}, ${includeFramework ? 'with' : 'without'} 参考資料1\n`);
 if ((await cli(['synth', '--seed', String(values.seed), '--count', String(count), '--per-indicator', '--out', nation])) !== 0) process.exit(1);
 

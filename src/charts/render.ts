@@ -268,7 +268,26 @@ export function renderChart(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions
   });
 }
 
+/**
+ * SVGs of the charts rendered last (spec and options → SVG): a preview rebuilt after a narrative
+ * edit, or the same municipality built again, draws its unchanged charts only once. Bounded, so a
+ * batch of different municipalities keeps no more than this many.
+ */
+const SVG_CACHE_LIMIT = 32;
+const svgs = new Map<string, Promise<string>>();
+
 /** Renders a Vega-Lite spec to a self-contained, accessible SVG string. */
 export async function renderChartSvg(spec: VegaLiteTopLevelSpec, opts: RenderChartOptions = {}): Promise<string> {
-  return (await renderChart(spec, opts)).svg;
+  if (opts.onWarning) return (await renderChart(spec, opts)).svg; // the caller wants this render's warnings
+  const key = JSON.stringify([spec, opts.description ?? null, opts.idPrefix ?? null]);
+  let svg = svgs.get(key);
+  if (svg) {
+    svgs.delete(key); // most recently used last
+  } else {
+    svg = renderChart(spec, opts).then((c) => c.svg);
+    svg.catch(() => svgs.delete(key));
+    if (svgs.size >= SVG_CACHE_LIMIT) svgs.delete(svgs.keys().next().value!);
+  }
+  svgs.set(key, svg);
+  return svg;
 }

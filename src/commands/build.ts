@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
-import { buildReport, renderDocx, reportBaseName } from '../pipeline/report.ts';
 import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { buildSpec } from '../cli/specs/build.ts';
 import { parseCommandArgs, type Command } from './command.ts';
@@ -23,9 +22,16 @@ export const command: Command = async (args, io) => {
   progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
+  // the browser starts while the rest of the pipeline is imported and the report is derived,
+  // charted and rendered (a cold build spends about as long on each); a failed launch is
+  // reported when the report is ready to print
+  const browserReady = session.start();
+  browserReady.catch(() => undefined);
   try {
+    const { buildReport, renderDocx, reportBaseName } = await import('../pipeline/report.ts');
     const built = await buildReport(inputs, session, {
       env: io.env,
+      browserReady,
       onStage: (stage) => progress.step(stage === 'derive' ? cliMessages.deriving() : cliMessages.printing()),
     });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));

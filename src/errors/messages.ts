@@ -370,3 +370,4 @@ export const outputMessages = bilingual({
 });
 
 export { cliMessages } from './messages-cli.ts';
+export { previewMessages } from './messages-preview.ts';

@@ -105,6 +105,33 @@ export function subsetFont(text: string, weight: FontWeight): Buffer {
  * (passing the whole HTML is fine: markup is ASCII, which every subset holds anyway).
  */
 export function fontFaceCss(text: string): string {
+  const seen = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    seen.add(c);
+    if (c > 0xffff) i++;
+  }
+  const key = String.fromCodePoint(...[...seen].sort((a, b) => a - b));
+  let css = faceCss.get(key);
+  if (css === undefined) {
+    css = fontFaceCssUncached(text);
+    if (faceCss.size >= FACE_CACHE_LIMIT) faceCss.delete(faceCss.keys().next().value!);
+  } else {
+    faceCss.delete(key); // most recently used last
+  }
+  faceCss.set(key, css);
+  return css;
+}
+
+/**
+ * The @font-face CSS made last, by the set of characters it was made for (the same set gives the
+ * same subsets): a preview rebuilt after an edit that brings no new character, or the same page
+ * built again, does not subset the font again. A few entries only (each holds two subsets).
+ */
+const FACE_CACHE_LIMIT = 4;
+const faceCss = new Map<string, string>();
+
+function fontFaceCssUncached(text: string): string {
   return ([400, 700] as const)
     .map(
       (weight) =>

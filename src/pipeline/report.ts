@@ -60,6 +60,8 @@ export interface PrintReportOptions {
   env?: NodeJS.ProcessEnv;
   /** Called as each stage of `buildReport` starts (progress lines of `kofukin build`). */
   onStage?: (stage: 'derive' | 'print') => void;
+  /** A launch started ahead (BrowserSession.start()): awaited before printing, so its error is the one reported. */
+  browserReady?: Promise<unknown>;
 }
 
 export async function printReport(session: BrowserSession, view: ReportView, html: string, opts: PrintReportOptions = {}): Promise<PrintedPdf> {
@@ -91,6 +93,7 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession,
 
   opts.onStage?.('print');
   t = performance.now();
+  await opts.browserReady;
   const printed = await printReport(session, prepared.view, html, opts);
   const printMs = performance.now() - t;
 

@@ -91,4 +91,15 @@ describe('fontFaceCss', () => {
     }
     expect(css.length).toBeLessThan(400_000);
   });
+
+  it('the same set of characters gives the same rules (remembered), another set other subsets', () => {
+    const faces = (css: string) => [...css.matchAll(/base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => parse(Buffer.from(m[1]!, 'base64')));
+    const first = fontFaceCss('京都市の評価𠮷');
+    expect(fontFaceCss('𠮷価評の市都京京')).toBe(first); // order and repeats do not matter
+    const more = fontFaceCss('京都市の評価𠮷、横浜');
+    expect(more).not.toBe(first);
+    for (const f of faces(more)) expect(f.hasGlyphForCodePoint('横'.codePointAt(0)!)).toBe(true);
+    for (const f of faces(first)) expect(f.hasGlyphForCodePoint('横'.codePointAt(0)!)).toBe(false);
+    expect(fontFaceCss('京都市の評価𠮷')).toBe(first);
+  });
 });

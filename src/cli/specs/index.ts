@@ -11,18 +11,20 @@ import { compareSpec } from './compare.ts';
 import { grantsSpec } from './grants.ts';
 import { initSpec } from './init.ts';
 import { nationalSpec } from './national.ts';
+import { previewSpec } from './preview.ts';
 import { summarySpec } from './summary.ts';
 import { synthSpec } from './synth.ts';
 import { tiersSpec } from './tiers.ts';
 import { whatifSpec } from './whatif.ts';
 
-export { agendaSpec, batchSpec, buildSpec, compareSpec, grantsSpec, initSpec, nationalSpec, summarySpec, synthSpec, tiersSpec, whatifSpec };
+export { agendaSpec, batchSpec, buildSpec, compareSpec, grantsSpec, initSpec, nationalSpec, previewSpec, summarySpec, synthSpec, tiersSpec, whatifSpec };
 
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   summarySpec,
   buildSpec,
   compareSpec,
   initSpec,
+  previewSpec,
   batchSpec,
   whatifSpec,
   agendaSpec,
