@@ -14,9 +14,10 @@ import type { ReportInputs } from '../load/report-inputs.ts';
 import { readNationalFile } from '../national/read.ts';
 import { aggregatesOfNation } from '../pipeline/nation.ts';
 import { sha256, type BatchJob } from './jobs.ts';
+import { batchPeerGroups } from './peer-groups.ts';
 import { loadMessages } from '../errors/messages.ts';
 
-export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Promise<{ jobs: BatchJob[]; extraText: string }> {
+export async function jobsFromNationalFile(file: string, fiscalYear = 2024, peers?: string): Promise<{ jobs: BatchJob[]; extraText: string }> {
   const path = resolve(file);
   const catalog = loadCatalog(fiscalYear);
   const rules = loadScoringRules(fiscalYear);
@@ -31,6 +32,9 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Pro
       },
     ]);
   const national = aggregatesOfNation(dataset, catalog);
+  // the peer section: prefecture and size class unless --peers says otherwise, checked once
+  const groups = await batchPeerGroups(peers, { data: dataset, file: path });
+  const ranking = { nation: { data: dataset, file: path }, groups: groups.specs };
   const fileDigest = sha256(readUserFile(path, kindOfFile(path)), readFileSync(catalogPath(fiscalYear)), rules ? readFileSync(scoringRulesPath(fiscalYear)) : '');
   const jobs: BatchJob[] = dataset.municipalities.map((m, row) => ({
     key: `kofukin-${fiscalYear}-${m.code}`,
@@ -39,7 +43,7 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Pro
     prefecture: m.prefecture,
     source: `${path} (row ${row + 2})`,
     // the live aggregates depend on every row, so any change to the file rebuilds every report
-    inputHash: sha256(fileDigest, m.code),
+    inputHash: sha256(fileDigest, m.code, groups.hash),
     load: async (): Promise<ReportInputs> => ({
       municipalityFile: path,
       results: {
@@ -54,6 +58,7 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024): Pro
       peers: null,
       grants: null,
       narrative: null,
+      ranking,
     }),
   }));
   return { jobs, extraText: dataset.municipalities.map((m) => m.name + m.prefecture).join('') };

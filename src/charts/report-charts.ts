@@ -8,6 +8,9 @@ import type { DerivedReport } from '../derive/report.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
 import { fiscalYearJa } from '../common/era.ts';
 import { chartPalette } from './config.ts';
+import type { PeerRanks } from '../derive/peers.ts';
+import { groupDistributionChart } from './ranking-charts.ts';
+import { BAR_CHART_LIMIT } from '../view/ranking-view.ts';
 
 export interface ChartDefinition {
   id: string;
@@ -120,6 +123,11 @@ export function pointsLostChart(r: DerivedReport): ChartDefinition {
 export function peerChart(r: DerivedReport): ChartDefinition | null {
   const pr = r.peerRanks;
   if (!pr) return null;
+  return peerBarsChart(r, pr, 'peers');
+}
+
+/** A peer group as seed 003's bar chart: stacked 推進 / 支援, sorted by total, the city highlighted. */
+export function peerBarsChart(r: DerivedReport, pr: PeerRanks, id: string): ChartDefinition {
   const [suishin, shien] = r.scoreSheet.grants;
   const data = pr.rows.flatMap((row) => [
     { name: row.name, grant: suishin!.shortName, score: row.suishin.score, total: row.total.score, rank: row.total.rank, self: row.highlighted },
@@ -129,7 +137,7 @@ export function peerChart(r: DerivedReport): ChartDefinition | null {
   const sorted = [...pr.rows].sort((a, b) => b.total.score - a.total.score || a.total.rank - b.total.rank);
   const description = `${pr.name}の合計得点（高い順）。${sorted.map((x) => `${x.total.rank}位 ${x.name} ${x.total.score}点`).join('、')}。`;
   return {
-    id: 'peers',
+    id,
     caption: `${pr.name}の得点（推進交付金＋支援交付金、合計の高い順）`,
     description,
     spec: {
@@ -219,6 +227,58 @@ export function grantHistoryChart(r: DerivedReport): ChartDefinition | null {
   };
 }
 
+/** One chart per peer group chosen by name or listed: bars up to BAR_CHART_LIMIT members, else the distribution. */
+export function rankingCharts(r: DerivedReport): ChartDefinition[] {
+  return (r.peerGroups ?? []).map((g, i) =>
+    g.count > BAR_CHART_LIMIT ? groupDistributionChart(r, g, `peerGroup${i + 1}`) : peerBarsChart(r, g, `peerGroup${i + 1}`),
+  );
+}
+
+/** 評価結果の推移: score rate per grant (and both) by year; only when the history carries evaluations. */
+export function evaluationTrendChart(r: DerivedReport): ChartDefinition | null {
+  const t = r.grantHistory?.trend;
+  if (!t) return null;
+  const series = [
+    { key: 'suishin', name: '推進交付金' },
+    { key: 'shien', name: '支援交付金' },
+    { key: 'total', name: '合計' },
+  ] as const;
+  const data = t.rows.flatMap((row) =>
+    series.flatMap((s, order) => {
+      const c = row[s.key];
+      return c ? [{ year: fiscalYearJa(row.fiscalYear), series: s.name, order, rate: c.ratePct }] : [];
+    }),
+  );
+  const years = t.rows.map((row) => fiscalYearJa(row.fiscalYear));
+  const description = `評価結果の得点率の推移。${t.rows
+    .map((row) => `${fiscalYearJa(row.fiscalYear)}は${series.map((s) => (row[s.key] ? `${s.name}${row[s.key]!.ratePct.toFixed(1)}%` : '')).filter(Boolean).join('・')}`)
+    .join('、')}。`;
+  return {
+    id: 'evaluationTrend',
+    caption: '評価結果の得点率の推移（%）',
+    description,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      description,
+      width: 520,
+      height: 180,
+      data: { values: data },
+      mark: { type: 'line', point: { filled: true, size: 40 } },
+      encoding: {
+        x: { field: 'year', type: 'nominal', title: null, sort: years, axis: { labelAngle: 0 } },
+        y: { field: 'rate', type: 'quantitative', title: '得点率（%）', scale: { domain: [0, 100] } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          sort: series.map((s) => s.name),
+          scale: { domain: series.map((s) => s.name), range: [chartPalette[0], chartPalette[1], '#c00000'] },
+          legend: { title: null, orient: 'top', direction: 'horizontal' },
+        },
+      },
+    },
+  };
+}
+
 export function buildReportCharts(r: DerivedReport): ChartDefinition[] {
-  return [goalRateChart(r), pointsLostChart(r), peerChart(r), grantHistoryChart(r)].filter((c): c is ChartDefinition => c !== null);
+  return [goalRateChart(r), pointsLostChart(r), ...rankingCharts(r), peerChart(r), grantHistoryChart(r), evaluationTrendChart(r)].filter((c): c is ChartDefinition => c !== null);
 }

@@ -29,7 +29,7 @@ async function jobsFor(input: string, values: Record<string, unknown>): Promise<
   }
   if (isDir) return { jobs: jobsFromDirectory(path, inputOptionsFrom(values)), extraText: '' };
   const { jobsFromNationalFile } = await import('../batch/national-jobs.ts');
-  return jobsFromNationalFile(path);
+  return jobsFromNationalFile(path, undefined, typeof values.peers === 'string' ? values.peers : undefined);
 }
 
 export const command: Command = async (args, io) => {

@@ -68,6 +68,31 @@ export function summaryText(r: DerivedReport): string {
     out.push('');
     out.push(`■ ${p.groupName}の中での順位: 推進交付金 ${p.suishinRank}位、支援交付金 ${p.shienRank}位、合計 ${p.totalRank}位`);
   }
+  if (r.standing) {
+    const s = r.standing;
+    out.push('');
+    out.push(`■ 全国・${s.prefecture.name}内での順位（全国${groupDigits(s.municipalityCount)}市町村、${s.prefecture.name}${s.prefecture.count}市町村、同点は同順位${s.fictional ? '、架空の全国データ' : ''}）`);
+    out.push(
+      textTable(
+        ['区分', '>得点', '>全国順位', '>上位', '>パーセンタイル', `>${s.prefecture.name}内順位`, '>平均', '>中央値'],
+        (['suishin', 'shien', 'total'] as const).map((k) => [
+          k === 'suishin' ? '推進交付金' : k === 'shien' ? '支援交付金' : '合計',
+          String(s.national[k].score),
+          `${groupDigits(s.national[k].rank)}位`,
+          `${s.national[k].topPercent.toFixed(1)}%`,
+          s.national[k].percentile.toFixed(1),
+          `${s.withinPrefecture[k].rank}位`,
+          s.withinPrefecture[k].mean.toFixed(1),
+          String(s.withinPrefecture[k].median),
+        ]),
+      ),
+    );
+  }
+  for (const g of r.peerGroups ?? []) {
+    const h = g.highlighted!;
+    out.push('');
+    out.push(`■ ${g.name}の中での順位: 推進交付金 ${h.suishin.rank}位、支援交付金 ${h.shien.rank}位、合計 ${h.total.rank}位（合計の平均 ${g.means.total.toFixed(1)}点、中央値 ${g.medians.total}点）`);
+  }
   if (r.nationalComparison) {
     out.push('');
     out.push(`■ 全国との比較（${r.nationalComparison.municipalityCount}市町村）`);

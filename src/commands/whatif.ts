@@ -13,6 +13,9 @@ import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
 import { whatifSpec } from '../cli/specs/whatif.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { readRawWhatIfNotes } from '../scoring/raw-file.ts';
+import { grantResult } from '../derive/scores.ts';
+import { rankEffect, type RankEffect } from '../derive/standing.ts';
+import { groupDigits } from '../common/era.ts';
 import { rawWhatIfJson } from '../scoring/raw-values.ts';
 import { commandMessages } from '../errors/messages.ts';
 
@@ -34,6 +37,15 @@ export const command: Command = async (args, io) => {
   for (const w of moneyResult?.warnings ?? []) io.stderr.write(`kofukin whatif: ${formatProblem(w)}\n`);
   const money = moneyResult?.money ?? null;
   const moneyOf = new Map((money?.whatIf ?? []).map((w) => [w.indicator, w]));
+  // --nation: what the next step would do to the national and prefecture ranks (src/derive/standing.ts)
+  const rankOf = new Map<string, RankEffect>();
+  if (inputs.nation) {
+    const own = { suishin: grantResult(sheet, 'suishin').score, shien: grantResult(sheet, 'shien').score };
+    const self = { code: inputs.results.municipality.code, scores: { ...own, total: own.suishin + own.shien } };
+    for (const i of items) rankOf.set(i.indicator.id, rankEffect(inputs.nation.data, self, i.indicator.grant, i.nextGain));
+  }
+  const rankText = (e: RankEffect | undefined) =>
+    e ? `${groupDigits(e.total.from)}→${groupDigits(e.total.to)}位（${e.prefectureTotal.from}→${e.prefectureTotal.to}位）` : '－';
   if (values.json) {
     io.stdout.write(
       JSON.stringify(
@@ -71,6 +83,7 @@ export const command: Command = async (args, io) => {
             nextStep: i.nextStep,
             nextGainYen: moneyOf.get(i.indicator.id)?.nextGainYen ?? null,
             maxGainYen: moneyOf.get(i.indicator.id)?.maxGainYen ?? null,
+            nextRank: rankOf.get(i.indicator.id) ?? null,
             rawNextTier: rawNotes ? rawWhatIfJson(rawNotes.get(i.indicator.id)) : undefined,
           })),
         },
@@ -88,7 +101,7 @@ export const command: Command = async (args, io) => {
     `${inputs.results.municipality.name}: 満点までの点数の合計 ${list.totalPossible}点\n` +
       moneyHead +
       textTable(
-        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', ...(money ? ['>金額'] : []), '>満点まで', ...(money ? ['>金額'] : []), ...(rawNotes ? ['実績値 → 次の区分'] : [])],
+        ['区分', '指標', '内容', '>現在', '次の段階', '>加算', ...(money ? ['>金額'] : []), ...(inputs.nation ? ['>合計の順位 全国（都道府県内）'] : []), '>満点まで', ...(money ? ['>金額'] : []), ...(rawNotes ? ['実績値 → 次の区分'] : [])],
         items.map((i) => {
           const m = moneyOf.get(i.indicator.id);
           return [
@@ -99,6 +112,7 @@ export const command: Command = async (args, io) => {
             i.nextStep,
             `+${i.nextGain}`,
             ...(money ? [m ? `≈${gainSen(m.nextGainYen)}` : '－'] : []),
+            ...(inputs.nation ? [rankText(rankOf.get(i.indicator.id))] : []),
             `+${i.maxGain}`,
             ...(money ? [m ? `≈${gainSen(m.maxGainYen)}` : '－'] : []),
             ...(rawNotes ? [rawNotes.get(i.indicator.id)?.text ?? ''] : []),

@@ -3,6 +3,7 @@
  * national budget in 億円, with sums and year-on-year changes.
  */
 import type { GrantHistory } from '../load/schemas/inputs.ts';
+import type { EvaluationTrend } from './trend.ts';
 
 export interface GrantHistoryRow {
   fiscalYear: number;
@@ -22,6 +23,8 @@ export interface GrantHistoryView {
   notes: string[];
   cumulative: { suishin: number; shien: number; total: number };
   latest: GrantHistoryRow;
+  /** 評価結果の推移: only when the history carries evaluation results (src/derive/trend.ts). */
+  trend?: EvaluationTrend;
 }
 
 export function deriveGrantHistory(history: GrantHistory): GrantHistoryView {

@@ -16,6 +16,9 @@ import { deriveWhatIf, type WhatIfList } from './whatif.ts';
 import { deriveReportMoney, type ReportMoney } from './money.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from '../load/schemas/national.ts';
+import { deriveStanding, type Standing } from './standing.ts';
+import { deriveEvaluationTrend } from './trend.ts';
+import { rankPeerGroup, type PeerGroupSpec, type RankedPeerGroup } from './peer-groups.ts';
 
 export interface DerivedReportInput {
   results: MunicipalityResults;
@@ -27,8 +30,14 @@ export interface DerivedReportInput {
   narrative?: Narrative | null;
   /** A national results file (`--nation`): the grant estimate and what a point is worth. */
   nation?: { data: NationalDataset; file: string } | null;
+  /**
+   * Standing and peer groups from a national results file (`--peers prefecture,size,…`, batch
+   * reports of a national file). Standing is derived whenever a national results file is given
+   * (here or as `nation`).
+   */
+  ranking?: { nation: { data: NationalDataset; file: string } | null; groups: PeerGroupSpec[] } | null;
   /** File names, only to locate warnings. */
-  files?: { municipality?: string; narrative?: string };
+  files?: { municipality?: string; narrative?: string; grants?: string };
 }
 
 export interface PeerPlacement {
@@ -55,6 +64,10 @@ export interface DerivedReport {
   grantHistory: GrantHistoryView | null;
   /** The score-proportional grant estimate; only with a national results file (absent otherwise). */
   money?: ReportMoney | null;
+  /** National and prefecture ranks; only with a national results file (absent otherwise). */
+  standing?: Standing | null;
+  /** Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`); absent otherwise. */
+  peerGroups?: RankedPeerGroup[];
   /** Warnings found while deriving (e.g. an unscored indicator without narrative text). */
   warnings: Problem[];
 }
@@ -96,6 +109,28 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
     warnings.push(...m.warnings);
   }
 
+  let grantHistory = input.grants ? deriveGrantHistory(input.grants) : null;
+  if (input.grants && grantHistory) {
+    const pair = (g: 'suishin' | 'shien') => ({ score: grantResult(scoreSheet, g).score, max: grantResult(scoreSheet, g).max });
+    const t = deriveEvaluationTrend(input.grants, { fiscalYear: results.fiscalYear, suishin: pair('suishin'), shien: pair('shien') }, input.files?.grants);
+    if (t.trend) grantHistory = { ...grantHistory, trend: t.trend };
+    warnings.push(...t.warnings);
+  }
+  const standingNation = input.nation ?? input.ranking?.nation ?? null;
+  const own = { suishin: grantResult(scoreSheet, 'suishin').score, shien: grantResult(scoreSheet, 'shien').score };
+  const standing = standingNation
+    ? deriveStanding(standingNation.data, { code: results.municipality.code, scores: { ...own, total: own.suishin + own.shien } })
+    : null;
+  const specs = input.ranking?.groups ?? [];
+  const peerGroups = specs.map((spec) =>
+    rankPeerGroup(spec, {
+      nation: input.ranking?.nation ?? input.nation ?? null,
+      self: { code: results.municipality.code, name: results.municipality.name, insuredType1: results.municipality.insuredType1, ...own },
+      fiscalYear: results.fiscalYear,
+      maxima,
+    }),
+  );
+
   return {
     fiscalYear: results.fiscalYear,
     municipality: results.municipality,
@@ -117,8 +152,10 @@ export function deriveReport(input: DerivedReportInput): DerivedReport {
         : null,
     nationalComparison: input.national ? deriveNationalComparison(scoreSheet, input.national) : null,
     nationalRateChange: input.national ? nationalRateChange(input.national) : null,
-    grantHistory: input.grants ? deriveGrantHistory(input.grants) : null,
+    grantHistory,
     ...(input.nation ? { money } : {}),
+    ...(standingNation ? { standing } : {}),
+    ...(specs.length > 0 ? { peerGroups } : {}),
     warnings,
   };
 }

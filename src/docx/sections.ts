@@ -220,6 +220,42 @@ function national(v: ReportView, charts: ChartMap): FileChild[] {
   ];
 }
 
+/** 全国・都道府県内での順位と比較 (only with a national results file or named peer groups). */
+function ranking(v: ReportView, charts: ChartMap): FileChild[] {
+  const k = v.ranking;
+  if (!k) return [];
+  const out: FileChild[] = [heading(1, k.heading), para(k.intro)];
+  const s = k.standing;
+  if (s)
+    out.push(
+      heading(2, s.heading),
+      caption(s.caption),
+      buildTable({
+        widths: [14, 11, 19, 10, 18, 14, 14],
+        head: [s.columns.map((c) => head(c))],
+        body: s.rows.map((r) => [text(r.label), num(r.score), num(r.nationalRank), num(r.topPercent), num(r.prefectureRank), num(r.prefectureMean), num(r.prefectureMedian)]),
+      }),
+      ...s.notes.map(note),
+    );
+  for (const g of k.groups) {
+    out.push(heading(2, g.heading), para(g.sentence), ...chart(charts.get(g.chartId)), caption(g.caption));
+    out.push(
+      buildTable({
+        widths: [14, 26, 22, 22, 16],
+        head: [g.columns.map((c) => head(c))],
+        body: g.rows.map((r) => {
+          if (r.gap) return [num(r.rank), text(''), text(''), text(''), text('')];
+          const look = r.highlighted ? { bold: true, fill: COLOR.highlight } : {};
+          return [num(r.rank, look), text(r.name, look), num(r.suishin, look), num(r.shien, look), num(r.total, look)];
+        }),
+      }),
+      note(g.summary),
+      ...g.notes.map(note),
+    );
+  }
+  return out;
+}
+
 function peers(v: ReportView, charts: ChartMap): FileChild[] {
   if (!v.peers) return [];
   return [heading(1, v.text.peers), para(v.text.peersParagraph), ...chart(charts.get('peers'))];
@@ -240,6 +276,19 @@ function grants(v: ReportView, charts: ChartMap): FileChild[] {
     );
   }
   out.push(...g.notes.map(note), ...chart(charts.get('grantHistory')));
+  const t = g.trend;
+  if (t)
+    out.push(
+      para(t.intro),
+      caption(t.caption),
+      buildTable({
+        widths: [16, 16, 12, 16, 12, 16, 12],
+        head: [t.columns.map((c) => head(c))],
+        body: t.rows.map((r) => [text(r.year), num(r.suishin), num(r.suishinRate), num(r.shien), num(r.shienRate), num(r.total), num(r.totalRate)]),
+      }),
+      ...t.notes.map(note),
+      ...chart(charts.get('evaluationTrend')),
+    );
   const e = g.estimate;
   if (e) {
     out.push(
@@ -340,6 +389,7 @@ export function reportBody(v: ReportView, images: readonly ChartImage[]): FileCh
     ...unscored(v),
     ...whatif(v),
     ...national(v, charts),
+    ...ranking(v, charts),
     ...peers(v, charts),
     ...grants(v, charts),
     ...schedule(v),

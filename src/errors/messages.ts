@@ -371,3 +371,4 @@ export const outputMessages = bilingual({
 
 export { cliMessages } from './messages-cli.ts';
 export { previewMessages } from './messages-preview.ts';
+export { peersMessages, trendMessages } from './messages-peers.ts';

@@ -12,7 +12,7 @@ import { pathAtPosition } from '../input/json.ts';
 import { readUserJson } from '../input/read.ts';
 import { loadCatalog, loadCatalogFile } from './catalog.ts';
 import { validate } from './json.ts';
-import { checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
+import { checkGrantEvaluations, checkGrantHistory, checkNational, checkPeerAgreement, checkPeers, checkScores } from './rules.ts';
 import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
@@ -20,6 +20,9 @@ import { loadMessages, messages, termMessages } from '../errors/messages.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { stdinBytes } from '../common/stdin.ts';
 import { bundledNationalPath } from './bundled.ts';
+import type { PeerGroupSpec } from '../derive/peer-groups.ts';
+import { peerGroupProblems } from '../derive/peer-groups.ts';
+import { peerGroupSpecs, type PeerToken } from './peer-specs.ts';
 import { checkAchievable, checkRulesAgainstCatalog, loadScoringRules, scoringRulesPath } from './scoring-rules.ts';
 import {
   GrantHistory,
@@ -55,12 +58,19 @@ export interface ReportInputs {
    * the derived warnings, and errors under --strict.
    */
   warnings?: Problem[];
+  /**
+   * Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`) and the
+   * national results file their scores and the standing come from. Optional.
+   */
+  ranking?: { nation: Loaded<NationalDataset> | null; groups: PeerGroupSpec[] } | null;
 }
 
 export interface LoadOptions {
   /** Override or supply companion files (paths relative to the working directory). */
   national?: string;
   peers?: string;
+  /** Peer groups by name or list file (`--peers prefecture,size,designated,FILE.csv`). */
+  peerGroups?: PeerToken[];
   grants?: string;
   narrative?: string;
   /**
@@ -214,6 +224,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
   };
   let national = options.nation && !options.national ? null : companion(named('national', options.national), (f) => loadJson(NationalAggregates, f), checkNational);
   const peers = companion(named('peers', options.peers), (f) => loadJson(PeerGroup, f), checkPeers);
+  if (embedded.grants && !options.grants) problems.push(...checkGrantEvaluations(embedded.grants, municipalityFile));
   const grants =
     embedded.grants && !options.grants
       ? { data: embedded.grants, file: municipalityFile }
@@ -259,6 +270,25 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       problems.push(...err.problems);
     }
   }
+  let ranking: ReportInputs['ranking'] = null;
+  if (options.peerGroups && options.peerGroups.length > 0) {
+    try {
+      const groups = await peerGroupSpecs(options.peerGroups);
+      for (const spec of groups)
+        problems.push(
+          ...peerGroupProblems(spec, {
+            nation,
+            self: { code: results.municipality.code, name: results.municipality.name, insuredType1: results.municipality.insuredType1, suishin: 0, shien: 0 },
+            fiscalYear: results.fiscalYear,
+            maxima: { suishin: 0, shien: 0 },
+          }),
+        );
+      ranking = { nation, groups };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
   if (national && national.data.fiscalYear !== results.fiscalYear)
     problems.push({
       location: { file: national.file, place: '$.fiscalYear' },
@@ -276,6 +306,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     grants,
     narrative,
     ...(nation ? { nation } : {}),
+    ...(ranking ? { ranking } : {}),
     ...(warnings.length > 0 ? { warnings: warnings.map((p) => places.locate(p)) } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * every problem it finds, located by file and JSON path. Callers collect all problems from all
  * rules before failing, so the user sees everything at once.
  */
+import { trendMessages } from '../errors/messages-peers.ts';
 import type { Problem } from '../errors/errors.ts';
 import { dataFileMessages, messages, termMessages } from '../errors/messages.ts';
 import { competitionRanks } from '../common/rank.ts';
@@ -150,6 +151,18 @@ export function checkGrantHistory(history: GrantHistory, file: string): Problem[
   history.years.forEach((y, i) => {
     if (seen.has(y.fiscalYear)) problems.push(error(file, jsonPath(['years', i, 'fiscalYear']), messages.duplicateYear(y.fiscalYear)));
     seen.add(y.fiscalYear);
+  });
+  return [...problems, ...checkGrantEvaluations(history, file)];
+}
+
+/** Each year's evaluation result (optional): the score at most the maximum. */
+export function checkGrantEvaluations(history: GrantHistory, file: string): Problem[] {
+  const problems: Problem[] = [];
+  history.years.forEach((y, i) => {
+    for (const g of ['suishin', 'shien'] as const) {
+      const e = y.evaluation?.[g];
+      if (e && e.score > e.max) problems.push(error(file, jsonPath(['years', i, 'evaluation', g, 'score']), trendMessages.scoreAboveMax(e.score, e.max)));
+    }
   });
   return problems;
 }

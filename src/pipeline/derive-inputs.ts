@@ -16,7 +16,8 @@ export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
     grants: inputs.grants?.data,
     narrative: inputs.narrative?.data,
     nation: inputs.nation ?? null,
-    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file },
+    ranking: inputs.ranking ?? null,
+    files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file, grants: inputs.grants?.file },
   });
   // warnings of loading (the bundled national figures used for a missing file) come first
   return inputs.warnings?.length ? { ...report, warnings: [...inputs.warnings, ...report.warnings] } : report;

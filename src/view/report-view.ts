@@ -12,6 +12,8 @@ import type { ReportMoney } from '../derive/money.ts';
 import { formatBudget } from '../derive/money/budget.ts';
 import { yenToSenFloor } from '../derive/money/allocate.ts';
 import { gainSen, perPointText } from '../money/format.ts';
+import { buildRankingView, type RankingView } from './ranking-view.ts';
+import { buildTrendView, type TrendView } from './trend-view.ts';
 
 export interface Cell {
   text: string;
@@ -108,7 +110,7 @@ export interface ReportView {
     heading: string;
     goals: Array<{ heading: string; groups: Array<{ label: string; items: string[] }> }>;
   }>;
-  sectionNumbers: { national: string; peers: string; grants: string; schedule: string };
+  sectionNumbers: { national: string; ranking?: string; peers: string; grants: string; schedule: string };
   /**
    * The fixed wording around the figures, composed once here so that every writer (HTML
    * templates, Word) prints the same words: section headings, lead sentences, notes.
@@ -161,6 +163,8 @@ export interface ReportView {
       total: boolean;
     }>;
   } | null;
+  /** Standing in the nation and the prefecture, and peer groups chosen by name (only with them). */
+  ranking?: RankingView;
   peers: {
     name: string;
     caption: string;
@@ -186,6 +190,8 @@ export interface ReportView {
     notes: string[];
     /** The year's receipts beside the score-proportional estimate (only with a national results file). */
     estimate?: GrantEstimateView;
+    /** 評価結果の推移 (only when the grant history carries evaluation results). */
+    trend?: TrendView;
   } | null;
   schedule: Array<{ when: string; text: string }>;
   appendix1: null | {
@@ -316,9 +322,11 @@ function optionLines(options: IndicatorOption[], missed: string[], kind: GroupKi
 
 /** Section numbers after the four fixed sections, skipping sections without data. */
 function sectionNumbers(present: Array<[keyof ReportView['sectionNumbers'], boolean]>): ReportView['sectionNumbers'] {
-  const out = { national: '', peers: '', grants: '', schedule: '' };
+  const out: ReportView['sectionNumbers'] = { national: '', peers: '', grants: '', schedule: '' };
   let n = 4;
   for (const [key, has] of present) if (has) out[key] = String(++n);
+  // the ranking section's number only when it is there, so reports without it are unchanged
+  if (out.ranking === '') delete out.ranking;
   return out;
 }
 
@@ -442,6 +450,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
         })),
         notes: gh.notes.map((n) => `※ ${n}`),
         ...(money ? { estimate: grantEstimateView(money, self) } : {}),
+        ...(gh.trend ? { trend: buildTrendView(gh.trend, self) } : {}),
       }
     : money
       ? {
@@ -455,10 +464,12 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
 
   const numbers = sectionNumbers([
     ['national', nc !== null],
+    ['ranking', derived.standing != null || (derived.peerGroups?.length ?? 0) > 0],
     ['peers', pr !== null],
     ['grants', grants !== null],
     ['schedule', (narrative?.schedule ?? []).length > 0],
   ]);
+  const ranking = numbers.ranking ? buildRankingView(derived, self, fy, numbers.ranking) : null;
   const scoresIntro = `${fy}の厚生労働省の集計結果によると、各交付金における配点及び得点の状況は、以下のとおりである。`;
   const text: ReportText = {
     overview: '1 制度概要',
@@ -594,6 +605,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
         }
       : null,
     national,
+    ...(ranking ? { ranking } : {}),
     peers,
     grants,
     schedule,

@@ -18,7 +18,8 @@
  *   「,」; E names another indicator id whose text applies (※推進交付金の「目標Ⅳ－5」と同様). Rows
  *   with nothing but an indicator id are ignored (they are placeholders for staff to fill in).
  * - 交付金: header row (A 年度（西暦）, B 推進交付金（千円）, C 支援交付金（千円）,
- *   D 国予算 推進（億円）, E 国予算 支援（億円）, F 見込み), one row per fiscal year; an empty
+ *   D 国予算 推進（億円）, E 国予算 支援（億円）, F 見込み, and optionally G–J 評価 推進 得点 / 満点,
+ *   評価 支援 得点 / 満点 — that year's evaluation result, for 評価結果の推移), one row per fiscal year; an empty
  *   amount (or 「－」) means the grant did not exist that year; 見込み is 「○」 or empty. Rows with
  *   a year but no amount at all are ignored. Below the table, a row with 「注記」 in column A; every
  *   non-empty column-A cell after it is one note.
@@ -78,8 +79,32 @@ export const SCORE_TOTAL_LABEL = '合計';
 export const UNSCORED_HEADER = ['指標ID', '指標', '未得点の選択肢', '未得点の理由、今後の対応等', '同様とする指標'] as const;
 export const UNSCORED_COL = { id: 1, ref: 2, missed: 3, reason: 4, sameAs: 5 } as const;
 
-export const GRANTS_HEADER = ['年度（西暦）', '推進交付金（千円）', '支援交付金（千円）', '国予算 推進（億円）', '国予算 支援（億円）', '見込み'] as const;
-export const GRANTS_COL = { year: 1, suishin: 2, shien: 3, budgetSuishin: 4, budgetShien: 5, estimate: 6 } as const;
+export const GRANTS_HEADER = [
+  '年度（西暦）',
+  '推進交付金（千円）',
+  '支援交付金（千円）',
+  '国予算 推進（億円）',
+  '国予算 支援（億円）',
+  '見込み',
+  '評価 推進 得点',
+  '評価 推進 満点',
+  '評価 支援 得点',
+  '評価 支援 満点',
+] as const;
+export const GRANTS_COL = {
+  year: 1,
+  suishin: 2,
+  shien: 3,
+  budgetSuishin: 4,
+  budgetShien: 5,
+  estimate: 6,
+  suishinScore: 7,
+  suishinMax: 8,
+  shienScore: 9,
+  shienMax: 10,
+} as const;
+/** The evaluation columns (optional: a workbook written before them has columns A–F only). */
+export const GRANTS_EVALUATION_COLS = { suishin: [GRANTS_COL.suishinScore, GRANTS_COL.suishinMax], shien: [GRANTS_COL.shienScore, GRANTS_COL.shienMax] } as const;
 export const GRANTS_NOTES_LABEL = '注記';
 export const ESTIMATE_MARK = '○';
 

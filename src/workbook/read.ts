@@ -5,6 +5,7 @@
  * problem is located by sheet and cell (`推進!E14`) and all problems are collected before one
  * InputError is thrown.
  */
+import { trendMessages } from '../errors/messages-peers.ts';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors/errors.ts';
@@ -20,6 +21,7 @@ import {
   GRANTS_COL,
   GRANTS_HEADER,
   GRANTS_NOTES_LABEL,
+  GRANTS_EVALUATION_COLS,
   INFO_LABELS,
   INFO_VALUE_COLUMN,
   SCHEDULE_COL,
@@ -330,6 +332,9 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
   if (header === undefined) return { years, notes };
   const seenAt = new Map<number, number>();
   let inNotes = false;
+  // the evaluation columns G–J are optional: a workbook written before them has none
+  const hasEvaluation = rd.text(ws, header, GRANTS_COL.suishinScore) === GRANTS_HEADER[GRANTS_COL.suishinScore - 1];
+  const evaluationCols = [GRANTS_COL.suishinScore, GRANTS_COL.suishinMax, GRANTS_COL.shienScore, GRANTS_COL.shienMax];
   for (let r = header + 1; r <= ws.rowCount; r++) {
     const a = rd.text(ws, r, GRANTS_COL.year);
     if (inNotes) {
@@ -340,7 +345,7 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
       inNotes = true;
       continue;
     }
-    const amountCols = [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien] as const;
+    const amountCols = [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien, ...(hasEvaluation ? evaluationCols : [])] as const;
     const isDash = (c: number) => /^[-－―‐ー−]$/.test(rd.text(ws, r, c) ?? '');
     const filled = amountCols.filter((c) => xlsxCell(ws.getRow(r).getCell(c).value).kind !== 'empty' && !isDash(c));
     if (filled.length === 0 && xlsxCell(ws.getRow(r).getCell(GRANTS_COL.estimate).value).kind === 'empty') continue; // unfilled row
@@ -363,7 +368,24 @@ function readGrants(rd: Reader, ws: ExcelJS.Worksheet): { years: unknown[]; note
     rd.places.set(`${base}.received.shien`, cellPlace(ws.name, r, GRANTS_COL.shien));
     rd.places.set(`${base}.nationalBudget.suishin`, cellPlace(ws.name, r, GRANTS_COL.budgetSuishin));
     rd.places.set(`${base}.nationalBudget.shien`, cellPlace(ws.name, r, GRANTS_COL.budgetShien));
+    let evaluation: Record<'suishin' | 'shien', { score: number; max: number } | null> | undefined;
+    if (hasEvaluation) {
+      const pair = (g: 'suishin' | 'shien') => {
+        const [sc, mc] = GRANTS_EVALUATION_COLS[g];
+        const empty = (c: number) => xlsxCell(ws.getRow(r).getCell(c).value).kind === 'empty' || isDash(c);
+        if (empty(sc) && empty(mc)) return null;
+        const score = rd.wholeNumber(ws, r, sc, trendMessages.notAScore('評価の得点'), { min: 0 });
+        const max = rd.wholeNumber(ws, r, mc, trendMessages.notAScore('評価の満点'), { min: 1 });
+        rd.places.set(`${base}.evaluation.${g}.score`, cellPlace(ws.name, r, sc));
+        rd.places.set(`${base}.evaluation.${g}.max`, cellPlace(ws.name, r, mc));
+        return score === undefined || max === undefined ? null : { score, max };
+      };
+      const suishin = pair('suishin');
+      const shien = pair('shien');
+      if (suishin || shien) evaluation = { suishin, shien };
+    }
     years.push({
+      ...(evaluation ? { evaluation } : {}),
       fiscalYear: year,
       received: { suishin: amount(GRANTS_COL.suishin, workbookMessages.senYenWhole()), shien: amount(GRANTS_COL.shien, workbookMessages.senYenWhole()) },
       nationalBudget: {

@@ -316,11 +316,11 @@ function grantsSheet(wb: ExcelJS.Workbook, d: FillInData): void {
     wb,
     SHEET_GRANTS,
     '交付金受け入れ状況',
-    '交付額は千円、国予算は億円の整数。その年度に交付金がなかった欄は空欄（または「－」）。見込みの年度は「見込み」に○。注記は「注記」の行の下に1行ずつ。',
+    '交付額は千円、国予算は億円の整数。その年度に交付金がなかった欄は空欄（または「－」）。見込みの年度は「見込み」に○。評価（得点・満点）は任意で、評価結果の推移に使う。注記は「注記」の行の下に1行ずつ。',
     GRANTS_HEADER,
-    [14, 18, 18, 18, 18, 10],
+    [14, 18, 18, 18, 18, 10, 12, 12, 12, 12],
   );
-  const years =
+  const years: GrantHistory['years'] =
     d.grants?.years.map((y) => y) ??
     Array.from({ length: Math.max(0, d.fiscalYear - FIRST_GRANT_YEAR + 1) }, (_, i) => ({
       fiscalYear: FIRST_GRANT_YEAR + i,
@@ -337,6 +337,10 @@ function grantsSheet(wb: ExcelJS.Workbook, d: FillInData): void {
     row.getCell(GRANTS_COL.budgetSuishin).value = y.nationalBudget.suishin;
     row.getCell(GRANTS_COL.budgetShien).value = y.nationalBudget.shien;
     row.getCell(GRANTS_COL.estimate).value = y.estimate ? ESTIMATE_MARK : null;
+    row.getCell(GRANTS_COL.suishinScore).value = y.evaluation?.suishin?.score ?? null;
+    row.getCell(GRANTS_COL.suishinMax).value = y.evaluation?.suishin?.max ?? null;
+    row.getCell(GRANTS_COL.shienScore).value = y.evaluation?.shien?.score ?? null;
+    row.getCell(GRANTS_COL.shienMax).value = y.evaluation?.shien?.max ?? null;
     bordered(row, GRANTS_HEADER.length);
     row.getCell(GRANTS_COL.year).numFmt = '0';
     for (const c of [GRANTS_COL.suishin, GRANTS_COL.shien, GRANTS_COL.budgetSuishin, GRANTS_COL.budgetShien]) row.getCell(c).numFmt = '#,##0';

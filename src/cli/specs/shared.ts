@@ -10,7 +10,14 @@ export const INPUT_OPTION_SPECS = {
     value: 'FILE',
     description: { ja: '全国集計のファイル（市町村ファイルで指定したものの代わりに使う）', en: 'national aggregates file (instead of the one the municipality file names)' },
   },
-  peers: { type: 'string', value: 'FILE', description: { ja: '比較グループのファイル', en: 'peer group file' } },
+  peers: {
+    type: 'string',
+    value: 'GROUPS',
+    description: {
+      ja: '比較グループ: JSON ファイル、または prefecture・size・designated・コードの一覧（.csv/.xlsx）・none をカンマ区切りで（名前で選ぶグループには全国の評価結果ファイルが必要）',
+      en: 'peer groups: a peer group .json, or comma-separated prefecture, size, designated, a list of codes (.csv/.xlsx) or none (groups by name need a national results file)',
+    },
+  },
   grants: { type: 'string', value: 'FILE', description: { ja: '交付金の推移のファイル', en: 'grant history file' } },
   narrative: { type: 'string', value: 'FILE', description: { ja: '資料の文章（未得点理由など）のファイル', en: 'narrative file (reasons for unscored items, header)' } },
   catalog: { type: 'string', value: 'FILE', description: { ja: '指標カタログ（既定は同梱の年度のもの）', en: 'indicator catalog (default: the bundled one of the fiscal year)' } },

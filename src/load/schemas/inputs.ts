@@ -165,6 +165,16 @@ export const GrantYear = z.strictObject({
   nationalBudget: z.strictObject({ suishin: points.nullable(), shien: points.nullable() }),
   /** 見込み: the amount is an estimate, not final. */
   estimate: z.boolean().default(false),
+  /**
+   * Optional: that year's evaluation result per grant (得点 and 満点; null where the grant did not
+   * exist), for the trend of score rates (評価結果の推移; the maxima changed in FY2024).
+   */
+  evaluation: z
+    .strictObject({
+      suishin: z.strictObject({ score: points, max: z.number().int().positive() }).nullable(),
+      shien: z.strictObject({ score: points, max: z.number().int().positive() }).nullable(),
+    })
+    .optional(),
 });
 export type GrantYear = z.infer<typeof GrantYear>;
 
