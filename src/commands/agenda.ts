@@ -16,7 +16,7 @@ import { usageLine } from '../cli/spec.ts';
 import { agendaSpec } from '../cli/specs/agenda.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(agendaSpec);
@@ -25,7 +25,7 @@ const USAGE = usageLine(agendaSpec);
 export function parseIsoDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`${commandMessages.dateNotIsoWritten(value)}\n\nusage: ${USAGE}`);
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw usageError(USAGE, commandMessages.dateNotIsoWritten(value));
   if (value < '1926-12-25') throw new UsageError(commandMessages.dateBeforeShowa(value));
   return value;
 }
@@ -41,8 +41,8 @@ async function isDirectory(path: string): Promise<boolean> {
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(agendaSpec, args);
   const title = typeof values.title === 'string' ? values.title.trim() : '';
-  if (!title) throw new UsageError(`${commandMessages.titleRequired()}\n\nusage: ${USAGE}`);
-  if (typeof values.date !== 'string') throw new UsageError(`${commandMessages.dateRequired()}\n\nusage: ${USAGE}`);
+  if (!title) throw usageError(USAGE, commandMessages.titleRequired());
+  if (typeof values.date !== 'string') throw usageError(USAGE, commandMessages.dateRequired());
   const date = parseIsoDate(values.date);
   const docTitles = (values['doc-title'] ?? []).map((t) => t.trim());
   if (docTitles.length > positionals.length)

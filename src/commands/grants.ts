@@ -13,7 +13,6 @@
  * 200億円). The three files are staged and renamed together (src/output/set.ts): all or none.
  */
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { InputError } from '../errors/errors.ts';
@@ -28,7 +27,7 @@ import { grantsSpec } from '../cli/specs/grants.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { displayFile } from '../common/stdin.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
 const USAGE = usageLine(grantsSpec);
@@ -36,20 +35,20 @@ const USAGE = usageLine(grantsSpec);
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(grantsSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError(USAGE, commandMessages.dateNotIso(date));
 
   const budgets = {} as Budgets;
   for (const g of ['suishin', 'shien'] as const) {
     const text = values[`budget-${g}`];
     if (typeof text === 'string') {
       const r = parseYen(text);
-      if (!r.ok) throw new UsageError(`${commandMessages.budgetInvalid(g, text, r.reason)}\n\nusage: ${USAGE}`);
+      if (!r.ok) throw usageError(USAGE, commandMessages.budgetInvalid(g, text, r.reason));
       budgets[g] = r.yen;
     } else {
       const published = PUBLISHED_BUDGETS_OKU[year]?.[g];
-      if (published === undefined) throw new UsageError(`${commandMessages.budgetRequired(g, year)}\n\nusage: ${USAGE}`);
+      if (published === undefined) throw usageError(USAGE, commandMessages.budgetRequired(g, year));
       budgets[g] = okuToYen(published);
     }
   }

@@ -13,7 +13,6 @@
  * a full disk) or an interrupt leaves the out folder as it was.
  */
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { checkNational } from '../load/rules.ts';
@@ -24,7 +23,7 @@ import { nationalSpec } from '../cli/specs/national.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
 import { displayFile } from '../common/stdin.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
@@ -34,10 +33,10 @@ export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(nationalSpec, args);
   const year = Number(values.year);
   const topN = Number(values.top);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
-  if (!Number.isInteger(topN) || topN < 1) throw new UsageError(`${commandMessages.topNotPositive(String(values.top))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
+  if (!Number.isInteger(topN) || topN < 1) throw usageError(USAGE, commandMessages.topNotPositive(String(values.top)));
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError(USAGE, commandMessages.dateNotIso(date));
 
   const timings: Array<[string, number]> = [];
   let t = performance.now();

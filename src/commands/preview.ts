@@ -4,13 +4,12 @@
  * (the open page reloads itself); /report.pdf prints the PDF on demand with a browser kept warm.
  * Runs until interrupted (Ctrl-C).
  */
-import { UsageError } from '../errors/errors.ts';
 import { previewMessages } from '../errors/messages-preview.ts';
 import { startPreview } from '../preview/server.ts';
 import { inputOptionsFrom } from './inputs.ts';
 import { usageLine } from '../cli/spec.ts';
 import { DEFAULT_PREVIEW_PORT, previewSpec } from '../cli/specs/preview.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 
 const USAGE = usageLine(previewSpec);
 
@@ -19,7 +18,7 @@ export { DEFAULT_PREVIEW_PORT };
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(previewSpec, args);
   const port = Number(values.port);
-  if (!/^\d+$/.test(String(values.port)) || port > 65535) throw new UsageError(`${previewMessages.badPort(String(values.port))}\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.port)) || port > 65535) throw usageError(USAGE, previewMessages.badPort(String(values.port)));
   const preview = await startPreview(positionals[0]!, {
     load: inputOptionsFrom(values),
     port,

@@ -5,7 +5,6 @@
  * goes to standard output.
  */
 import { extname, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
@@ -17,7 +16,7 @@ import { usageLine } from '../cli/spec.ts';
 import { synthSpec } from '../cli/specs/synth.ts';
 import { progressFor } from '../cli/progress.ts';
 import { cliMessages } from '../errors/messages-cli.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { fileURLToPath } from 'node:url';
 import { commandMessages } from '../errors/messages.ts';
 
@@ -29,15 +28,15 @@ export const SYNTH_YEAR = 2024;
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(synthSpec, args);
-  if (positionals.length > 0) throw new UsageError(`${commandMessages.unexpectedArgument(positionals[0]!)}\n\nusage: ${USAGE}`);
+  if (positionals.length > 0) throw usageError(USAGE, commandMessages.unexpectedArgument(positionals[0]!));
   const seed = Number(values.seed);
   const count = Number(values.count);
-  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw new UsageError(`${commandMessages.seedRange(String(values.seed))}\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw usageError(USAGE, commandMessages.seedRange(String(values.seed)));
   if (!/^\d+$/.test(String(values.count)) || count < 1 || count > MAX_SYNTH_COUNT)
-    throw new UsageError(`${commandMessages.countRange(MAX_SYNTH_COUNT, String(values.count))}\n\nusage: ${USAGE}`);
+    throw usageError(USAGE, commandMessages.countRange(MAX_SYNTH_COUNT, String(values.count)));
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const ext = out ? extname(out).toLowerCase() : '.csv';
-  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`${commandMessages.outCsvOrXlsx(String(values.out))}\n\nusage: ${USAGE}`);
+  if (ext !== '.csv' && ext !== '.xlsx') throw usageError(USAGE, commandMessages.outCsvOrXlsx(String(values.out)));
   const perIndicator = Boolean(values['per-indicator']);
 
   const progress = progressFor(io, 'synth', out ? 2 : 1);

@@ -4,7 +4,7 @@
  * with --code, that municipality's value, rank and tier per series, the value needed for the next
  * tier and the points it would add, and each indicator's score from those tiers.
  */
-import { UsageError, UserError } from '../errors/errors.ts';
+import { UserError } from '../errors/errors.ts';
 import { textTable } from '../common/text-table.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import { loadCatalog } from '../load/catalog.ts';
@@ -14,7 +14,7 @@ import { codeNotInRawFile, loadSeriesFile, readRawValuesFile } from '../scoring/
 import { analyseRawValues, formatRawValue, nextTierPhrase, standingOf, type MunicipalityStanding, type SeriesTiers } from '../scoring/raw-values.ts';
 import { usageLine } from '../cli/spec.ts';
 import { tiersSpec } from '../cli/specs/tiers.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { commandMessages } from '../errors/messages.ts';
 
 const USAGE = usageLine(tiersSpec);
@@ -64,9 +64,9 @@ function standingJson(st: MunicipalityStanding) {
 export const command: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs(tiersSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
   const code = typeof values.code === 'string' ? values.code.normalize('NFKC').trim() : undefined;
-  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`${commandMessages.codeNot6(String(values.code))}\n\nusage: ${USAGE}`);
+  if (code !== undefined && !/^\d{6}$/.test(code)) throw usageError(USAGE, commandMessages.codeNot6(String(values.code)));
 
   const file = positionals[0]!;
   const catalog = loadCatalog(year);
