@@ -8,28 +8,53 @@
  * 69 no browser; 70 an internal error (a bug); 73 an output cannot be written; 130/143
  * interrupted (SIGINT/SIGTERM, src/common/interrupt.ts).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, InputError, formatProblem } from './errors/errors.ts';
 import { writeErrorOutsideOutputs } from './output/cannot-write.ts';
-import type { Command, CommandIO } from './commands/command.ts';
+import { parseCommandArgs, usageError, type Command, type CommandIO } from './commands/command.ts';
 import { isLang, languageFromEnv, withLanguage, type Lang } from './errors/language.ts';
+import { cliMessages } from './errors/messages-cli.ts';
+import { commandHelp, mainHelp, type CommandSpec, type PositionalSpec } from './cli/spec.ts';
+import { closest } from './cli/closest.ts';
+import { clearStdin, readStream, registerStdin, STDIN_NAME } from './common/stdin.ts';
+import { SIZE_CAPS } from './input/file.ts';
+import {
+  agendaSpec,
+  batchSpec,
+  buildSpec,
+  COMMAND_SPECS,
+  compareSpec,
+  grantsSpec,
+  initSpec,
+  nationalSpec,
+  previewSpec,
+  summarySpec,
+  synthSpec,
+  tiersSpec,
+  whatifSpec,
+} from './cli/specs/index.ts';
 import { problemMessages } from './errors/messages.ts';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  summary: { summary: 'print the derived figures of a municipality (table or --json)', load: () => import('./commands/summary.ts') },
-  build: { summary: 'render a municipality report to PDF and HTML', load: () => import('./commands/build.ts') },
-  compare: { summary: 'write a peer-group comparison table (.xlsx, or .csv with --csv)', load: () => import('./commands/compare.ts') },
-  init: { summary: 'write an Excel fill-in workbook (empty, or prefilled from a municipality file)', load: () => import('./commands/init.ts') },
-  preview: { summary: 'serve a municipality report as HTML on localhost, rebuilt when an input file is saved (PDF at /report.pdf)', load: () => import('./commands/preview.ts') },
-  batch: { summary: 'build reports for many municipalities with one browser', load: () => import('./commands/batch.ts') },
-  whatif: { summary: 'list the points a municipality could still gain, step by step', load: () => import('./commands/whatif.ts') },
-  agenda: { summary: 'bind report PDFs into one agenda packet with a cover page', load: () => import('./commands/agenda.ts') },
-  national: { summary: 'national summary (seed 000 tables, XLSX/JSON/HTML/PDF) from a national results file', load: () => import('./commands/national.ts') },
-  grants: { summary: 'score-proportional grant estimate of every municipality (XLSX/CSV/JSON) from a national results file', load: () => import('./commands/grants.ts') },
-  synth: { summary: 'write a synthetic (fictional) national results file for tests and benchmarks', load: () => import('./commands/synth.ts') },
-  tiers: { summary: 'tier cut-offs (上位7割…1割) from a raw values file, and the value a municipality needs for the next tier', load: () => import('./commands/tiers.ts') },
+/**
+ * Each command's declaration (src/cli/specs/: parser, help, usage line) and its module, imported
+ * only to run it: help and usage errors load no command module, and `summary` never loads
+ * puppeteer.
+ */
+const COMMANDS: Record<string, { spec: CommandSpec; load: () => Promise<{ command: Command }> }> = {
+  summary: { spec: summarySpec, load: () => import('./commands/summary.ts') },
+  build: { spec: buildSpec, load: () => import('./commands/build.ts') },
+  compare: { spec: compareSpec, load: () => import('./commands/compare.ts') },
+  init: { spec: initSpec, load: () => import('./commands/init.ts') },
+  preview: { spec: previewSpec, load: () => import('./commands/preview.ts') },
+  batch: { spec: batchSpec, load: () => import('./commands/batch.ts') },
+  whatif: { spec: whatifSpec, load: () => import('./commands/whatif.ts') },
+  agenda: { spec: agendaSpec, load: () => import('./commands/agenda.ts') },
+  national: { spec: nationalSpec, load: () => import('./commands/national.ts') },
+  grants: { spec: grantsSpec, load: () => import('./commands/grants.ts') },
+  synth: { spec: synthSpec, load: () => import('./commands/synth.ts') },
+  tiers: { spec: tiersSpec, load: () => import('./commands/tiers.ts') },
 };
 
 /** The version in package.json (beside src/ in a checkout, beside dist/ in an installed package). */
@@ -39,15 +64,7 @@ function packageVersion(): string {
 }
 
 function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  return [
-    'usage: kofukin <command> [options]',
-    '',
-    'commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `kofukin <command> --help` for the options of a command; `kofukin --version` prints the version.',
-  ].join('\n');
+  return mainHelp(COMMAND_SPECS);
 }
 
 /**
@@ -56,11 +73,14 @@ function usage(): string {
  */
 export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const { lang, args, error } = takeLanguage(argv, io.env ?? process.env);
-  if (error) {
-    io.stderr.write(`kofukin: ${error}\n`);
-    return 64;
-  }
-  return withLanguage(lang, () => runCommand(args, io));
+  return withLanguage(lang, async () => {
+    if (error !== undefined) {
+      io.stderr.write(`kofukin: ${cliMessages.badLang(error)}\n`);
+      return 64;
+    }
+    const globals = takeGlobalFlags(args);
+    return runCommand(globals.args, { ...io, progress: io.progress || globals.progress, quiet: io.quiet || globals.quiet }, globals.debug);
+  });
 }
 
 /**
@@ -79,15 +99,124 @@ function takeLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; arg
       args.push(a);
       continue;
     }
-    if (!isLang(value)) return { lang, args, error: `--lang must be ja or en (got "${value}") / --lang には ja または en を指定してください` };
+    if (!isLang(value)) return { lang, args, error: value };
     lang = value;
   }
   return { lang, args };
 }
 
-async function runCommand(argv: string[], io: CommandIO): Promise<number> {
+/** --debug, --progress and --quiet (-q), anywhere on the command line. */
+function takeGlobalFlags(argv: string[]): { args: string[]; debug: boolean; progress: boolean; quiet: boolean } {
+  const flags = { debug: false, progress: false, quiet: false };
+  const args: string[] = [];
+  for (const a of argv) {
+    if (a === '--debug') flags.debug = true;
+    else if (a === '--progress') flags.progress = true;
+    else if (a === '--quiet' || a === '-q') flags.quiet = true;
+    else args.push(a);
+  }
+  return { args, ...flags };
+}
+
+/** The declaration of the positional at index i (the last one takes the rest when variadic). */
+function positionalAt(spec: CommandSpec, i: number): PositionalSpec | undefined {
+  const last = spec.positionals[spec.positionals.length - 1];
+  return spec.positionals[i] ?? (last?.variadic ? last : undefined);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder given where a file is expected: exit 2 naming the file in it to give
+ * (municipality.json), or the files it holds of the expected kinds.
+ */
+function directoryProblem(arg: string, p: PositionalSpec): InputError {
+  const path = resolve(arg);
+  let advice: string;
+  const usual = p.fileInDirectory ? join(arg, p.fileInDirectory) : undefined;
+  let files: string[] = [];
+  try {
+    files = readdirSync(path).filter((f) => (p.extensions ?? []).includes(extname(f).toLowerCase())).sort();
+  } catch {
+    files = [];
+  }
+  if (usual && p.fileInDirectory && files.includes(p.fileInDirectory)) advice = cliMessages.giveFileInDirectory(usual);
+  else if (files.length === 1) advice = cliMessages.giveFileInDirectory(join(arg, files[0]!));
+  else if (files.length > 1) advice = cliMessages.giveOneOfFiles(files.slice(0, 6).join(', ') + (files.length > 6 ? ', …' : ''));
+  else advice = cliMessages.noFileInDirectory((p.extensions ?? []).join(' / '));
+  return new InputError([{ location: { file: path }, rule: cliMessages.directoryGiven(advice), severity: 'error' }]);
+}
+
+/**
+ * A file that is not there while a file of a similar name is (a typo: municipalty.json): exit 2
+ * naming the folder looked in, with that file as the hint. Otherwise undefined (the reader says
+ * the file cannot be read).
+ */
+function notFoundProblem(arg: string, p: PositionalSpec): InputError | undefined {
+  const path = resolve(arg);
+  const folder = dirname(path);
+  if (!existsSync(folder)) return undefined; // the reader's own message names the path
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((f) => !p.extensions || p.extensions.includes(extname(f).toLowerCase()));
+  } catch {
+    return undefined;
+  }
+  const guess = closest(basename(arg), names);
+  if (!guess) return undefined; // the reader's own message (cannot read the file: ENOENT)
+  return new InputError([
+    {
+      location: { file: path },
+      rule: cliMessages.fileNotFound(folder),
+      severity: 'error',
+      hint: cliMessages.didYouMeanFile(join(dirname(arg), guess)),
+    },
+  ]);
+}
+
+/**
+ * Checks the positionals against the declaration before the command's module is loaded: `-` only
+ * where standard input is allowed (then reads it), no folder where a file is expected.
+ */
+async function preparePositionals(spec: CommandSpec, positionals: string[], io: CommandIO): Promise<void> {
+  let stdinUsed = false;
+  for (let i = 0; i < positionals.length; i++) {
+    const arg = positionals[i]!;
+    const p = positionalAt(spec, i);
+    if (!p) continue;
+    if (arg === STDIN_NAME) {
+      if (!p.stdin) throw usageError(spec, cliMessages.noStdinHere(p.name));
+      if (stdinUsed) throw usageError(spec, cliMessages.stdinTwice());
+      stdinUsed = true;
+      continue;
+    }
+    if (!p.directory && isDirectory(arg)) throw directoryProblem(arg, p);
+    if (p.extensions && !p.variadic && !existsSync(arg)) {
+      const missing = notFoundProblem(arg, p);
+      if (missing) throw missing;
+    }
+  }
+  if (stdinUsed) {
+    const cap = SIZE_CAPS.csv; // the largest cap of a JSON, CSV or XLSX input; readUserFile applies the cap of its kind
+    const { bytes } = await readStream(io.stdin ?? process.stdin, cap);
+    registerStdin(bytes);
+  }
+}
+
+/** The hints of an error's problems, each once. */
+function hintsOf(err: unknown): string[] {
+  if (!(err instanceof InputError)) return [];
+  return [...new Set(err.problems.map((p) => p.hint).filter((h): h is string => typeof h === 'string'))];
+}
+
+async function runCommand(argv: string[], io: CommandIO, debug: boolean): Promise<number> {
   const [name, ...rest] = argv;
-  const debug = rest.includes('--debug');
   if (name === '--version' || name === '-V') {
     io.stdout.write(`kofukin-report ${packageVersion()}\n`);
     return 0;
@@ -98,15 +227,25 @@ async function runCommand(argv: string[], io: CommandIO): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.stderr.write(`kofukin: unknown command "${name}"\n\n${usage()}\n`);
+    const guess = closest(name, Object.keys(COMMANDS));
+    io.stderr.write(`kofukin: ${cliMessages.unknownCommand(name)}\n`);
+    if (guess) io.stderr.write(`kofukin: ${cliMessages.hint(cliMessages.didYouMeanCommand(guess))}\n`);
+    io.stderr.write(`\n${usage()}\n`);
     return 64;
   }
   try {
+    const { values, positionals } = parseCommandArgs(entry.spec, rest);
+    if (values.help) {
+      io.stdout.write(commandHelp(entry.spec));
+      return 0;
+    }
+    await preparePositionals(entry.spec, positionals, io);
     const { command } = await entry.load();
-    return await command(rest.filter((a) => a !== '--debug'), io);
+    return await command(rest, io);
   } catch (err) {
     if (err instanceof InputError) {
       for (const p of err.problems) io.stderr.write(`kofukin ${name}: ${formatProblem(p)}\n`);
+      for (const h of hintsOf(err)) io.stderr.write(`kofukin ${name}: ${cliMessages.hint(h)}\n`);
       return err.exitCode;
     }
     if (err instanceof UserError) {
@@ -123,6 +262,8 @@ async function runCommand(argv: string[], io: CommandIO): Promise<number> {
     if (debug && e?.stack) io.stderr.write(e.stack + '\n');
     else io.stderr.write(`${problemMessages.runWithDebug()}\n`);
     return 70;
+  } finally {
+    clearStdin();
   }
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { kindOfFile, readUserFile } from '../input/file.ts';
 import { resolve } from 'node:path';
 import { InputError } from '../errors/errors.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
 import { loadCatalog, catalogPath } from '../load/catalog.ts';
 import { loadScoringRules, scoringRulesPath } from '../load/scoring-rules.ts';
 import type { ReportInputs } from '../load/report-inputs.ts';
@@ -24,6 +25,7 @@ export async function jobsFromNationalFile(file: string, fiscalYear = 2024, peer
   if (dataset.level !== 'indicators')
     throw new InputError([
       {
+        hint: cliMessages.perIndicatorNeeded(),
         location: { file: path },
         rule: loadMessages.batchNeedsIndicators(),
         severity: 'error',

@@ -12,37 +12,20 @@ import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
 import { readAgendaInputs } from '../agenda/input.ts';
 import { buildAgendaPacket } from '../agenda/packet.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { agendaSpec } from '../cli/specs/agenda.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
-const USAGE =
-  'kofukin agenda <report.pdf>… --title TITLE --date YYYY-MM-DD [--out FILE] [--page-numbers] [--keep-numbers] [--doc-title TITLE]… [--author NAME] [--browser PATH]';
-
-const HELP = `usage: ${USAGE}
-
-Binds PDFs into one agenda packet: a cover page listing them as 資料1…N with their pages in the
-packet, a boxed 資料N stamp on each document's first page (on a report of ours it replaces the
-report's own 資料 box), and one bookmark per document with the document's own bookmarks beneath it.
-
-  --title TITLE       packet title (cover and PDF title); required
-  --date YYYY-MM-DD   meeting date, shown as 令和 date on the cover; also the PDF dates
-                      (SOURCE_DATE_EPOCH overrides those); required
-  --out FILE          output file (default out/agenda-<date>.pdf; a directory: agenda-<date>.pdf in it)
-  --page-numbers      number every page after the cover "- n -" (n = page in the packet),
-                      replacing the documents' own page numbers
-  --keep-numbers      keep the documents' own 資料 numbers: stamp nothing, and list each document
-                      under its own number on the cover (reports of ours record it in the PDF)
-  --doc-title TITLE   title of a document on the cover and in its bookmark; repeat once per PDF,
-                      in order (default: each PDF's own title, else its file name)
-  --author NAME       PDF author (default: the documents' authors)
-  --browser PATH      Chrome/Chromium to print the cover with (default: KOFUKIN_BROWSER, installed)
-`;
+const USAGE = usageLine(agendaSpec);
 
 /** Checks YYYY-MM-DD is a real calendar day from 昭和 on (the cover shows it in era form). */
 export function parseIsoDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`${commandMessages.dateNotIsoWritten(value)}\n\nusage: ${USAGE}`);
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw usageError(USAGE, commandMessages.dateNotIsoWritten(value));
   if (value < '1926-12-25') throw new UsageError(commandMessages.dateBeforeShowa(value));
   return value;
 }
@@ -56,29 +39,10 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'agenda',
-    args,
-    {
-      title: { type: 'string' },
-      date: { type: 'string' },
-      out: { type: 'string' },
-      'page-numbers': { type: 'boolean' },
-      'keep-numbers': { type: 'boolean' },
-      'doc-title': { type: 'string', multiple: true },
-      author: { type: 'string' },
-      browser: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
-  if (positionals.length === 0) throw new UsageError(`${commandMessages.noPdf()}\n\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandArgs(agendaSpec, args);
   const title = typeof values.title === 'string' ? values.title.trim() : '';
-  if (!title) throw new UsageError(`${commandMessages.titleRequired()}\n\nusage: ${USAGE}`);
-  if (typeof values.date !== 'string') throw new UsageError(`${commandMessages.dateRequired()}\n\nusage: ${USAGE}`);
+  if (!title) throw usageError(USAGE, commandMessages.titleRequired());
+  if (typeof values.date !== 'string') throw usageError(USAGE, commandMessages.dateRequired());
   const date = parseIsoDate(values.date);
   const docTitles = (values['doc-title'] ?? []).map((t) => t.trim());
   if (docTitles.length > positionals.length)
@@ -89,9 +53,12 @@ export const command: Command = async (args, io) => {
   let out = resolve(typeof values.out === 'string' ? values.out : join('out', defaultName));
   if (typeof values.out === 'string' && (values.out.endsWith('/') || (await isDirectory(out)))) out = join(out, defaultName);
 
+  const progress = progressFor(io, 'agenda', 3);
+  progress.step(cliMessages.reading(positionals.join(', ')));
   const inputs = await readAgendaInputs(positionals);
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 2 });
   try {
+    progress.step(cliMessages.binding(inputs.length));
     const packet = await buildAgendaPacket(
       inputs,
       {
@@ -115,6 +82,7 @@ export const command: Command = async (args, io) => {
       else if (moved.movedMm.left > 0 || moved.movedMm.down > 0)
         io.stderr.write(`kofukin agenda: ${agendaStampMessages.stampMoved(doc.label, file, moved.movedMm.left, moved.movedMm.down)}\n`);
     }
+    progress.step(cliMessages.writing(out));
     await withOutputSet((set) => set.write(out, packet.pdf));
     io.stdout.write(`${out}\n`);
     return 0;

@@ -8,25 +8,18 @@ import { join, resolve } from 'node:path';
 import { throwIfProblems, formatProblem } from '../errors/errors.ts';
 import { BrowserSession } from '../print/browser.ts';
 import { withOutputSet } from '../output/set.ts';
-import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
+import { buildSpec } from '../cli/specs/build.ts';
+import { parseCommandArgs, type Command } from './command.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
 import { problemMessages, runMessages } from '../errors/messages.ts';
 
-const USAGE =
-  'kofukin build <municipality file (.json or .xlsx)> [--out DIR] [--strict] [--docx] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
-
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'build',
-    args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, out: { type: 'string', default: 'out' }, browser: { type: 'string' }, docx: { type: 'boolean' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(buildSpec, args);
+  const progress = progressFor(io, 'build', 4);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1 });
   // the browser starts while the rest of the pipeline is imported and the report is derived,
@@ -36,14 +29,20 @@ export const command: Command = async (args, io) => {
   browserReady.catch(() => undefined);
   try {
     const { buildReport, renderDocx, reportBaseName } = await import('../pipeline/report.ts');
-    const built = await buildReport(inputs, session, { env: io.env, browserReady });
+    const built = await buildReport(inputs, session, {
+      env: io.env,
+      browserReady,
+      onStage: (stage) => progress.step(stage === 'derive' ? cliMessages.deriving() : cliMessages.printing()),
+    });
     throwIfProblems(built.derived.warnings, Boolean(values.strict));
     for (const w of built.derived.warnings) io.stderr.write(`kofukin build: ${formatProblem(w)}\n`);
     if (built.blockedRequests.length > 0)
       io.stderr.write(`kofukin build: ${problemMessages.warningTag()}: ${runMessages.outsideResources(built.blockedRequests.length, built.blockedRequests.join(', '))}\n`);
     const docx = values.docx ? await renderDocx(built.view, built.charts) : null;
+    const outDir = resolve(String(values.out));
+    progress.step(cliMessages.writing(outDir));
     const written = await withOutputSet(async (out) => {
-      const base = join(resolve(String(values.out)), reportBaseName(inputs));
+      const base = join(outDir, reportBaseName(inputs));
       const files: Array<[string, string | Uint8Array]> = [
         [`${base}.pdf`, built.pdf],
         [`${base}.html`, built.html],
@@ -53,6 +52,7 @@ export const command: Command = async (args, io) => {
       return files.map(([file]) => file);
     });
     io.stdout.write(written.map((file) => `${file}\n`).join(''));
+    if (!args.some((a) => a === '--out' || a.startsWith('--out='))) progress.note(cliMessages.wroteToDefaultOut(outDir));
     return 0;
   } finally {
     await session.close();

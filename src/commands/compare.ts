@@ -17,30 +17,23 @@ import { loadJson } from '../load/json.ts';
 import { checkPeers } from '../load/rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { PeerGroup } from '../load/schemas/inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { compareSpec } from '../cli/specs/compare.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { commandMessages } from '../errors/messages.ts';
 
-const USAGE = 'kofukin compare <peer group file (.json)> [--highlight CODE|NAME] [--out FILE.xlsx] [--csv] [--catalog FILE]';
-
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'compare',
-    args,
-    { highlight: { type: 'string' }, out: { type: 'string' }, csv: { type: 'boolean' }, catalog: { type: 'string' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
-  if (positionals.length > 1) throw new UsageError(`${commandMessages.tooManyArguments()}\n\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandArgs(compareSpec, args);
   const file = positionals[0]!;
   const csv = Boolean(values.csv);
   const ext = csv ? '.csv' : '.xlsx';
   if (values.out !== undefined && extname(values.out).toLowerCase() !== ext)
     throw new UsageError(commandMessages.outExtension(ext, csv, String(values.out)));
 
+  const progress = progressFor(io, 'compare', 3);
+  progress.step(cliMessages.reading(displayFile(file)));
   const group = loadJson(PeerGroup, file);
   const problems = checkPeers(group, file);
   let catalog: Catalog | undefined;
@@ -62,6 +55,7 @@ export const command: Command = async (args, io) => {
     highlightCode = member.code;
   }
 
+  progress.step(cliMessages.comparing());
   const grantMax = (id: 'suishin' | 'shien') => catalog.grants.find((g) => g.id === id)!.maxPoints;
   const maxima = { suishin: grantMax('suishin'), shien: grantMax('shien') };
   const ranks = derivePeerRanks(group, maxima, highlightCode);
@@ -70,6 +64,7 @@ export const command: Command = async (args, io) => {
   const data = csv
     ? compareCsv(ranks, maxima)
     : await compareWorkbook({ ranks, maxima, fiscalYear: group.fiscalYear, indicators: deriveIndicatorComparison(group, catalog, highlightCode) });
+  progress.step(cliMessages.writing(out));
   await withOutputSet((set) => set.write(out, data));
   io.stdout.write(`${out}\n`);
   return 0;

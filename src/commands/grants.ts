@@ -13,7 +13,6 @@
  * 200億円). The three files are staged and renamed together (src/output/set.ts): all or none.
  */
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { InputError } from '../errors/errors.ts';
@@ -23,58 +22,46 @@ import { formatCsv } from '../output/csv.ts';
 import { PUBLISHED_BUDGETS_OKU, okuToYen, parseYen } from '../derive/money/budget.ts';
 import { allocateNation, scoredMunicipalities, type Budgets } from '../derive/money/estimate.ts';
 import { grantsJson, summaryLines, tableHeader, tableRows } from '../money/table.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { grantsSpec } from '../cli/specs/grants.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 
-const USAGE =
-  'kofukin grants <national results file (.csv or .xlsx)> [--budget-suishin 100億] [--budget-shien 200億] [--needs FILE.csv|.json] [--out DIR] [--json] [--year 2024] [--date YYYY-MM-DD]';
+const USAGE = usageLine(grantsSpec);
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'grants',
-    args,
-    {
-      'budget-suishin': { type: 'string' },
-      'budget-shien': { type: 'string' },
-      needs: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      year: { type: 'string', default: '2024' },
-      date: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(grantsSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError(USAGE, commandMessages.dateNotIso(date));
 
   const budgets = {} as Budgets;
   for (const g of ['suishin', 'shien'] as const) {
     const text = values[`budget-${g}`];
     if (typeof text === 'string') {
       const r = parseYen(text);
-      if (!r.ok) throw new UsageError(`${commandMessages.budgetInvalid(g, text, r.reason)}\n\nusage: ${USAGE}`);
+      if (!r.ok) throw usageError(USAGE, commandMessages.budgetInvalid(g, text, r.reason));
       budgets[g] = r.yen;
     } else {
       const published = PUBLISHED_BUDGETS_OKU[year]?.[g];
-      if (published === undefined) throw new UsageError(`${commandMessages.budgetRequired(g, year)}\n\nusage: ${USAGE}`);
+      if (published === undefined) throw usageError(USAGE, commandMessages.budgetRequired(g, year));
       budgets[g] = okuToYen(published);
     }
   }
 
+  const progress = progressFor(io, 'grants', 3);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const file = resolve(positionals[0]!);
   const { readNationalFile } = await import('../national/read.ts');
   const catalog = loadCatalog(year);
   const rules = loadScoringRules(year);
   const dataset = await readNationalFile(file, { catalog, rules });
   const ms = scoredMunicipalities(dataset);
-  if (!ms) throw new InputError([{ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' }]);
+  if (!ms) throw new InputError([{ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error', hint: cliMessages.grantColumnsNeeded() }]);
 
   let needs;
   let needsFile: string | null = null;
@@ -84,11 +71,13 @@ export const command: Command = async (args, io) => {
     needs = readNeedsFile(needsFile, new Set(ms.map((m) => m.code))).byCode;
   }
 
+  progress.step(cliMessages.allocating());
   const allocation = allocateNation(ms, budgets, { fiscalYear: dataset.fiscalYear, source: dataset.source, fictional: dataset.fictional }, needs);
   const doc = grantsJson(allocation, needsFile);
 
   const writeFiles = !values.json || typeof values.out === 'string';
   if (writeFiles) {
+    progress.step(cliMessages.writingFiles());
     const { grantsWorkbook } = await import('../money/xlsx.ts');
     const xlsx = await grantsWorkbook(doc, new Date(`${date}T00:00:00Z`));
     const base = await withOutputSet(async (out) => {

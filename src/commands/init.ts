@@ -23,13 +23,12 @@ import { loadScoringRules } from '../load/scoring-rules.ts';
 import { achievableScores } from '../scoring/engine.ts';
 import { MunicipalityIdentity, PeerGroup } from '../load/schemas/inputs.ts';
 import { loadInputsForCli } from './inputs.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { initSpec } from '../cli/specs/init.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { commandMessages } from '../errors/messages.ts';
 
-const USAGE = [
-  'kofukin init <municipality file (.json or .xlsx)> [--out FILE.xlsx] [--force]',
-  '       kofukin init --code CODE --name NAME --prefecture PREF --insured N --year YYYY [--out FILE.xlsx] [--force]',
-].join('\n');
+const USAGE = usageLine(initSpec);
 
 const DATA_DIR = new URL('../../data/', import.meta.url);
 
@@ -68,34 +67,16 @@ function achievableScoresOf(fiscalYear: number): Record<string, number[]> | unde
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'init',
-    args,
-    {
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      code: { type: 'string' },
-      name: { type: 'string' },
-      prefecture: { type: 'string' },
-      insured: { type: 'string' },
-      year: { type: 'string' },
-      catalog: { type: 'string' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`${commandMessages.tooManyArguments()}\n\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandArgs(initSpec, args);
+  if (positionals.length > 1) throw usageError(USAGE, commandMessages.tooManyArguments());
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotWestern(String(values.year))}\n\nusage: ${USAGE}`);
+  if (year !== undefined && !Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotWestern(String(values.year)));
 
   let data: Omit<FillInData, 'files'> & { absFiles: { national?: string; peers?: string } };
   if (positionals[0] !== undefined) {
     const identityFlags = (['code', 'name', 'prefecture', 'insured'] as const).filter((k) => values[k] !== undefined);
     if (identityFlags.length > 0)
-      throw new UsageError(`${commandMessages.identityWithFile(identityFlags[0]!)}\n\nusage: ${USAGE}`);
+      throw usageError(USAGE, commandMessages.identityWithFile(identityFlags[0]!));
     const inputs = await loadInputsForCli(positionals[0], { catalogFile: values.catalog });
     if (year !== undefined && year !== inputs.results.fiscalYear)
       throw new UsageError(commandMessages.yearDoesNotMatchFile(year, inputs.results.fiscalYear));
@@ -112,13 +93,13 @@ export const command: Command = async (args, io) => {
   } else {
     const missing = (['code', 'name', 'prefecture', 'insured', 'year'] as const).filter((k) => values[k] === undefined);
     if (missing.length > 0)
-      throw new UsageError(`${commandMessages.fileOrIdentity(missing.map((k) => `--${k}`).join(' '))}\n\nusage: ${USAGE}`);
+      throw usageError(USAGE, `${commandMessages.fileOrIdentity(missing.map((k) => `--${k}`).join(' '))}`);
     const insured = Number(String(values.insured).replace(/,/g, ''));
     const identity = MunicipalityIdentity.safeParse({ code: values.code, name: values.name, prefecture: values.prefecture, insuredType1: insured });
     if (!identity.success) {
       const flag: Record<string, string> = { code: '--code', name: '--name', prefecture: '--prefecture', insuredType1: '--insured' };
       const issue = identity.error.issues[0]!;
-      throw new UsageError(`${flag[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}\n\nusage: ${USAGE}`);
+      throw usageError(USAGE, `${flag[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
     }
     const catalog = values.catalog ? loadCatalogFile(values.catalog) : loadCatalog(year!);
     data = { catalog, fiscalYear: year!, municipality: identity.data, absFiles: bundledCompanions(year!, identity.data.code) };

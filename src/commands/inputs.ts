@@ -1,26 +1,10 @@
 /**
- * Command-line options shared by the commands that read a municipality's inputs.
+ * Loading a municipality's inputs for the commands that read one (options declared in src/cli/specs/shared.ts).
  */
 import { loadReportInputs, type LoadOptions, type ReportInputs } from '../load/report-inputs.ts';
 import { parsePeerTokens, type PeerToken } from '../load/peer-specs.ts';
 import { UsageError } from '../errors/errors.ts';
 import { peersMessages } from '../errors/messages-peers.ts';
-
-export const INPUT_OPTIONS = {
-  national: { type: 'string' },
-  peers: { type: 'string' },
-  grants: { type: 'string' },
-  narrative: { type: 'string' },
-  catalog: { type: 'string' },
-  strict: { type: 'boolean' },
-} as const;
-
-/**
- * `--nation FILE`: a national results file (one row per municipality) for the grant estimate and
- * what a point is worth (build, summary, whatif). Kept apart from INPUT_OPTIONS, which `batch`
- * shares, so batch runs do not read a whole nation file per job.
- */
-export const NATION_OPTION = { nation: { type: 'string' } } as const;
 
 /**
  * `--peers VALUE`: a peer group .json (as before), and/or group names and list files, comma
@@ -46,7 +30,16 @@ export function peerOptionsFrom(value: string | undefined, nationGiven: boolean)
 export function inputOptionsFrom(values: Record<string, unknown>): LoadOptions {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const peerOptions = peerOptionsFrom(str('peers'), str('nation') !== undefined);
-  return { national: str('national'), nation: str('nation'), peers: peerOptions.peers, ...(peerOptions.peerGroups ? { peerGroups: peerOptions.peerGroups } : {}), grants: str('grants'), narrative: str('narrative'), catalogFile: str('catalog') };
+  return {
+    national: str('national'),
+    nation: str('nation'),
+    peers: peerOptions.peers,
+    ...(peerOptions.peerGroups ? { peerGroups: peerOptions.peerGroups } : {}),
+    grants: str('grants'),
+    narrative: str('narrative'),
+    catalogFile: str('catalog'),
+    strict: values.strict === true,
+  };
 }
 
 /**

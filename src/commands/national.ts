@@ -13,45 +13,30 @@
  * a full disk) or an interrupt leaves the out folder as it was.
  */
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
 import { checkNational } from '../load/rules.ts';
 import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { withOutputSet } from '../output/set.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { nationalSpec } from '../cli/specs/national.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { displayFile } from '../common/stdin.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { todayIso } from '../cli/today.ts';
 import { commandMessages, problemMessages, runMessages } from '../errors/messages.ts';
 
-const USAGE =
-  'kofukin national <national results file (.csv or .xlsx)> [--out DIR] [--year 2024] [--top 30] [--no-pdf] [--browser PATH] [--date YYYY-MM-DD] [--timings]';
+const USAGE = usageLine(nationalSpec);
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'national',
-    args,
-    {
-      out: { type: 'string', default: 'out' },
-      year: { type: 'string', default: '2024' },
-      top: { type: 'string', default: '30' },
-      'no-pdf': { type: 'boolean' },
-      browser: { type: 'string' },
-      date: { type: 'string' },
-      timings: { type: 'boolean' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(nationalSpec, args);
   const year = Number(values.year);
   const topN = Number(values.top);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
-  if (!Number.isInteger(topN) || topN < 1) throw new UsageError(`${commandMessages.topNotPositive(String(values.top))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
+  if (!Number.isInteger(topN) || topN < 1) throw usageError(USAGE, commandMessages.topNotPositive(String(values.top)));
   const date = typeof values.date === 'string' ? values.date : todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`${commandMessages.dateNotIso(date)}\n\nusage: ${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw usageError(USAGE, commandMessages.dateNotIso(date));
 
   const timings: Array<[string, number]> = [];
   let t = performance.now();
@@ -61,12 +46,15 @@ export const command: Command = async (args, io) => {
     t = now;
   };
 
+  const progress = progressFor(io, 'national', values['no-pdf'] ? 4 : 5);
+  progress.step(cliMessages.reading(displayFile(positionals[0]!)));
   const { readNationalFile } = await import('../national/read.ts');
   const { deriveNational, sizeClassLabel } = await import('../national/derive.ts');
   const catalog = loadCatalog(year);
   const rules = loadScoringRules(year);
   const dataset = await readNationalFile(positionals[0]!, { catalog, rules });
   lap('read');
+  progress.step(cliMessages.deriving());
   const derived = deriveNational(dataset, catalog, { topN });
   const aggregates = NationalAggregates.parse(derived.aggregates);
   const problems = checkNational(aggregates, 'derived national aggregates');
@@ -75,18 +63,21 @@ export const command: Command = async (args, io) => {
 
   const written = await withOutputSet(async (out) => {
     const base = join(resolve(String(values.out)), `kofukin-national-${year}`);
+    progress.step(cliMessages.writing(`${base}.xlsx`));
     const workbookDate = new Date(`${date}T00:00:00Z`);
     const { summaryWorkbook } = await import('../national/xlsx.ts');
     await out.write(`${base}.xlsx`, await summaryWorkbook(derived, { date: workbookDate, catalog, classLabel: (id) => sizeClassLabel(id as never) }));
     await out.write(`${base}-aggregates.json`, JSON.stringify({ ...aggregates }, null, 2) + '\n');
     lap('xlsx+json');
 
+    progress.step(cliMessages.rendering());
     const { renderNationalDocument, printNationalDocument } = await import('../national/document.ts');
     const doc = await renderNationalDocument(derived, date);
     await out.write(`${base}.html`, doc.html);
     lap('html');
 
     if (!values['no-pdf']) {
+      progress.step(cliMessages.printing());
       const { BrowserSession } = await import('../print/browser.ts');
       const session = new BrowserSession({ executablePath: typeof values.browser === 'string' ? values.browser : undefined, env: io.env, maxPages: 1, sparePages: 0 });
       try {

@@ -4,31 +4,21 @@
  * (the open page reloads itself); /report.pdf prints the PDF on demand with a browser kept warm.
  * Runs until interrupted (Ctrl-C).
  */
-import { UsageError } from '../errors/errors.ts';
 import { previewMessages } from '../errors/messages-preview.ts';
 import { startPreview } from '../preview/server.ts';
-import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { inputOptionsFrom } from './inputs.ts';
+import { usageLine } from '../cli/spec.ts';
+import { DEFAULT_PREVIEW_PORT, previewSpec } from '../cli/specs/preview.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 
-const USAGE =
-  'kofukin preview <municipality file (.json or .xlsx)> [--port N (default 8040; 0 = any free port)] [--host 127.0.0.1] [--browser PATH] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
+const USAGE = usageLine(previewSpec);
 
-export const DEFAULT_PREVIEW_PORT = 8040;
+export { DEFAULT_PREVIEW_PORT };
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'preview',
-    args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, port: { type: 'string', default: String(DEFAULT_PREVIEW_PORT) }, host: { type: 'string', default: '127.0.0.1' }, browser: { type: 'string' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(previewSpec, args);
   const port = Number(values.port);
-  if (!/^\d+$/.test(String(values.port)) || port > 65535) throw new UsageError(`${previewMessages.badPort(String(values.port))}\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.port)) || port > 65535) throw usageError(USAGE, previewMessages.badPort(String(values.port)));
   const preview = await startPreview(positionals[0]!, {
     load: inputOptionsFrom(values),
     port,

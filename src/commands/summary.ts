@@ -7,21 +7,15 @@ import type { DerivedReport } from '../derive/report.ts';
 import { deriveFromInputs } from '../pipeline/derive-inputs.ts';
 import { fiscalYearJa, groupDigits, percentJa, signed } from '../common/era.ts';
 import { GROUP_KIND_LABELS } from '../derive/scores.ts';
-import { loadInputsForCli, INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom } from './inputs.ts';
+import { loadInputsForCli, inputOptionsFrom } from './inputs.ts';
 import { textTable } from '../common/text-table.ts';
 import { amountSen, perPointText } from '../money/format.ts';
 import { formatBudget } from '../derive/money/budget.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
-
-const USAGE = 'kofukin summary <municipality file (.json or .xlsx)> [--json] [--strict] [--nation FILE] [--national F] [--peers F] [--grants F] [--narrative F]';
+import { summarySpec } from '../cli/specs/summary.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('summary', args, { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' } }, USAGE);
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(summarySpec, args);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   const report = deriveFromInputs(inputs);
   throwIfProblems(report.warnings, Boolean(values.strict));

@@ -5,7 +5,6 @@
  * goes to standard output.
  */
 import { extname, resolve } from 'node:path';
-import { UsageError } from '../errors/errors.ts';
 import { loadCatalog } from '../load/catalog.ts';
 import { loadJson } from '../load/json.ts';
 import { loadScoringRules } from '../load/scoring-rules.ts';
@@ -13,44 +12,42 @@ import { NationalAggregates } from '../load/schemas/inputs.ts';
 import { withOutputSet } from '../output/set.ts';
 import { MAX_SYNTH_COUNT, synthTable, synthesizeNational } from '../national/synth.ts';
 import { formatCsv } from '../output/csv.ts';
-import { parseCommandArgs, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { synthSpec } from '../cli/specs/synth.ts';
+import { progressFor } from '../cli/progress.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { fileURLToPath } from 'node:url';
 import { commandMessages } from '../errors/messages.ts';
 
-const USAGE = 'kofukin synth [--seed N] [--count 1741] [--out FILE.csv|FILE.xlsx] [--per-indicator]';
+const USAGE = usageLine(synthSpec);
 
 /** Published national figures the generator calibrates against. */
 export const SYNTH_TARGETS = fileURLToPath(new URL('../../data/national/fy2024-summary.json', import.meta.url));
 export const SYNTH_YEAR = 2024;
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'synth',
-    args,
-    { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '1741' }, out: { type: 'string' }, 'per-indicator': { type: 'boolean' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`${commandMessages.unexpectedArgument(positionals[0]!)}\n\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandArgs(synthSpec, args);
+  if (positionals.length > 0) throw usageError(USAGE, commandMessages.unexpectedArgument(positionals[0]!));
   const seed = Number(values.seed);
   const count = Number(values.count);
-  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw new UsageError(`${commandMessages.seedRange(String(values.seed))}\n\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(String(values.seed)) || seed > 0xffffffff) throw usageError(USAGE, commandMessages.seedRange(String(values.seed)));
   if (!/^\d+$/.test(String(values.count)) || count < 1 || count > MAX_SYNTH_COUNT)
-    throw new UsageError(`${commandMessages.countRange(MAX_SYNTH_COUNT, String(values.count))}\n\nusage: ${USAGE}`);
+    throw usageError(USAGE, commandMessages.countRange(MAX_SYNTH_COUNT, String(values.count)));
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const ext = out ? extname(out).toLowerCase() : '.csv';
-  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`${commandMessages.outCsvOrXlsx(String(values.out))}\n\nusage: ${USAGE}`);
+  if (ext !== '.csv' && ext !== '.xlsx') throw usageError(USAGE, commandMessages.outCsvOrXlsx(String(values.out)));
   const perIndicator = Boolean(values['per-indicator']);
 
+  const progress = progressFor(io, 'synth', out ? 2 : 1);
+  progress.step(cliMessages.synthesizing(count));
   const catalog = loadCatalog(SYNTH_YEAR);
   const rules = loadScoringRules(SYNTH_YEAR);
   if (!rules) throw new Error(`no scoring rules for ${SYNTH_YEAR}`);
   const targets = loadJson(NationalAggregates, SYNTH_TARGETS);
   const ms = synthesizeNational({ seed, count, catalog, rules, targets });
   const table = synthTable(ms, catalog, perIndicator);
+  if (out) progress.step(cliMessages.writing(out));
   if (ext === '.xlsx') {
     const { resultsWorkbook } = await import('../national/xlsx.ts');
     const bytes = await resultsWorkbook(table, { title: `架空の全国評価結果（seed ${seed}、${count}市町村）`, subject: '架空のデータ（kofukin synth）：実在の市町村・得点ではない' });

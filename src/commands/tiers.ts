@@ -4,7 +4,7 @@
  * with --code, that municipality's value, rank and tier per series, the value needed for the next
  * tier and the points it would add, and each indicator's score from those tiers.
  */
-import { UsageError, UserError } from '../errors/errors.ts';
+import { UserError } from '../errors/errors.ts';
 import { textTable } from '../common/text-table.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import { loadCatalog } from '../load/catalog.ts';
@@ -12,10 +12,12 @@ import { loadScoringRules, scoringRulesPath } from '../load/scoring-rules.ts';
 import type { Catalog } from '../load/schemas/catalog.ts';
 import { codeNotInRawFile, loadSeriesFile, readRawValuesFile } from '../scoring/raw-file.ts';
 import { analyseRawValues, formatRawValue, nextTierPhrase, standingOf, type MunicipalityStanding, type SeriesTiers } from '../scoring/raw-values.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { usageLine } from '../cli/spec.ts';
+import { tiersSpec } from '../cli/specs/tiers.ts';
+import { parseCommandArgs, type Command, usageError } from './command.ts';
 import { commandMessages } from '../errors/messages.ts';
 
-const USAGE = 'kofukin tiers <raw values file (.csv or .xlsx)> [--code CODE] [--json] [--year 2024]';
+const USAGE = usageLine(tiersSpec);
 
 interface IndicatorLabel {
   ref: string;
@@ -60,21 +62,11 @@ function standingJson(st: MunicipalityStanding) {
 }
 
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'tiers',
-    args,
-    { code: { type: 'string' }, json: { type: 'boolean' }, year: { type: 'string', default: '2024' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(tiersSpec, args);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new UsageError(`${commandMessages.yearNotFiscal(String(values.year))}\n\nusage: ${USAGE}`);
+  if (!Number.isInteger(year)) throw usageError(USAGE, commandMessages.yearNotFiscal(String(values.year)));
   const code = typeof values.code === 'string' ? values.code.normalize('NFKC').trim() : undefined;
-  if (code !== undefined && !/^\d{6}$/.test(code)) throw new UsageError(`${commandMessages.codeNot6(String(values.code))}\n\nusage: ${USAGE}`);
+  if (code !== undefined && !/^\d{6}$/.test(code)) throw usageError(USAGE, commandMessages.codeNot6(String(values.code)));
 
   const file = positionals[0]!;
   const catalog = loadCatalog(year);

@@ -9,8 +9,9 @@ import { deriveReportMoney } from '../derive/money.ts';
 import { formatProblem, throwIfProblems } from '../errors/errors.ts';
 import { gainSen, perPointText } from '../money/format.ts';
 import { textTable } from '../common/text-table.ts';
-import { INPUT_OPTIONS, NATION_OPTION, inputOptionsFrom, loadInputsForCli } from './inputs.ts';
-import { parseCommandArgs, requirePositional, type Command } from './command.ts';
+import { inputOptionsFrom, loadInputsForCli } from './inputs.ts';
+import { whatifSpec } from '../cli/specs/whatif.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { readRawWhatIfNotes } from '../scoring/raw-file.ts';
 import { grantResult } from '../derive/scores.ts';
 import { rankEffect, type RankEffect } from '../derive/standing.ts';
@@ -18,20 +19,8 @@ import { groupDigits } from '../common/era.ts';
 import { rawWhatIfJson } from '../scoring/raw-values.ts';
 import { commandMessages } from '../errors/messages.ts';
 
-const USAGE = 'kofukin whatif <municipality file (.json or .xlsx)> [--json] [--top N] [--nation FILE] [--raw FILE] [--strict]';
-
 export const command: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
-    'whatif',
-    args,
-    { ...INPUT_OPTIONS, ...NATION_OPTION, json: { type: 'boolean' }, top: { type: 'string' }, raw: { type: 'string' } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
-  requirePositional(positionals, 1, USAGE);
+  const { values, positionals } = parseCommandArgs(whatifSpec, args);
   const inputs = await loadInputsForCli(positionals[0]!, inputOptionsFrom(values));
   if (!inputs.rules) throw new UserError(commandMessages.noScoringRules(inputs.results.fiscalYear, `data/catalog/fy${inputs.results.fiscalYear}.rules.json`));
   const sheet = deriveScoreSheet(inputs.catalog, inputs.results.scores);

@@ -66,7 +66,7 @@ function titleBlock(v: ReportView): FileChild[] {
       }),
     );
   }
-  const meta = [t.committee, t.date, t.department].filter((x): x is string => x !== null);
+  const meta = [t.committee, t.date, t.department, t.illustrativeNote].filter((x): x is string => x !== null);
   meta.forEach((line, i) =>
     out.push(new Paragraph({ ...TIGHT, style: STYLE.titleMeta, ...(i === 0 ? { spacing: { before: convertMillimetersToTwip(10) } } : {}), children: [new TextRun(line)] })),
   );

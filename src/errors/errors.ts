@@ -8,6 +8,7 @@
  * and its text, for the maintainer, stays English (test/errors/messages.test.ts checks both).
  */
 
+import { displayFile } from '../common/stdin.ts';
 import { problemMessages } from './messages.ts';
 
 /** Where a problem was found: the file, and inside it a JSON path, a sheet/row/column, or a line. */
@@ -23,10 +24,13 @@ export interface Problem {
   rule: string;
   /** Warnings are reported but only fail the run under --strict. */
   severity: 'error' | 'warning';
+  /** What the user can do about it, printed after the problems (src/cli.ts). */
+  hint?: string;
 }
 
 export function formatLocation(loc: Location): string {
-  return loc.place ? `${loc.file}: ${loc.place}` : loc.file;
+  const file = displayFile(loc.file);
+  return loc.place ? `${file}: ${loc.place}` : file;
 }
 
 export function formatProblem(p: Problem): string {

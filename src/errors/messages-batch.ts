@@ -83,6 +83,10 @@ export const batchRunMessages = bilingual({
     en: (seconds: number) =>
       `the browser did not answer for ${seconds} s, also after a relaunch (the report may be too large to print; see "Input limits" in the README)`,
   },
+  printTimeoutRange: {
+    ja: () => '--print-timeout には 1000 以上の整数（ミリ秒）を指定してください',
+    en: () => '--print-timeout must be a whole number of milliseconds, at least 1000',
+  },
   shardAutoNoIndex: {
     ja: (count: number) =>
       `--shard auto/${count} には番号が必要です：KOFUKIN_SHARD_INDEX（1〜${count}）、JOB_COMPLETION_INDEX（Kubernetes Indexed Job、0〜${count - 1}）または CI_NODE_INDEX（GitLab parallel、1〜${count}）を設定してください`,

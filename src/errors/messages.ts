@@ -368,6 +368,8 @@ export const outputMessages = bilingual({
     en: (done: number, total: number) => `the batch stopped after ${done} of ${total} report(s) because an output cannot be written`,
   },
 });
+
+export { cliMessages } from './messages-cli.ts';
 export { previewMessages } from './messages-preview.ts';
 export { peersMessages, trendMessages } from './messages-peers.ts';
 export { batchRunMessages } from './messages-batch.ts';

@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { InputError } from '../errors/errors.ts';
 import { inputMessages, messages } from '../errors/messages.ts';
+import { stdinBytes } from '../common/stdin.ts';
 
 /** The kinds of user file, each with its own size cap. */
 export type InputKind = 'json' | 'csv' | 'xlsx' | 'pdf';
@@ -61,6 +62,14 @@ function fail(file: string, rule: string): never {
  * the file when it is missing, unreadable, not a regular file or too large.
  */
 export function readUserFile(file: string, kind: InputKind, cap: number = SIZE_CAPS[kind]): Buffer {
+  const piped = stdinBytes(file);
+  if (piped) {
+    // standard input (`-`): the same cap; a workbook is recognised by its ZIP signature
+    const k: InputKind = piped[0] === 0x50 && piped[1] === 0x4b ? 'xlsx' : kind;
+    const limit = k === kind ? cap : SIZE_CAPS[k];
+    if (piped.length > limit) fail(file, inputMessages.fileTooLarge(KIND_LABELS[k], piped.length, limit));
+    return piped;
+  }
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting forever

@@ -17,6 +17,9 @@ import type { Catalog } from './schemas/catalog.ts';
 import type { RulesFile } from '../scoring/rules.ts';
 import type { NationalDataset } from './schemas/national.ts';
 import { loadMessages, messages, termMessages } from '../errors/messages.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
+import { stdinBytes } from '../common/stdin.ts';
+import { bundledNationalPath } from './bundled.ts';
 import type { PeerGroupSpec } from '../derive/peer-groups.ts';
 import { peerGroupProblems } from '../derive/peer-groups.ts';
 import { peerGroupSpecs, type PeerToken } from './peer-specs.ts';
@@ -51,6 +54,11 @@ export interface ReportInputs {
    */
   nation?: Loaded<NationalDataset> | null;
   /**
+   * Warnings of loading (a missing national file replaced by the bundled figures): reported with
+   * the derived warnings, and errors under --strict.
+   */
+  warnings?: Problem[];
+  /**
    * Peer groups chosen by name or listed (`--peers prefecture,size,designated,FILE.csv`) and the
    * national results file their scores and the standing come from. Optional.
    */
@@ -73,6 +81,11 @@ export interface LoadOptions {
   nation?: string;
   /** Use this catalog file instead of data/catalog/fy<year>.json. */
   catalogFile?: string;
+  /**
+   * --strict: a national aggregates file named in the municipality file that is missing is an
+   * error; otherwise the bundled national figures of the fiscal year are used, with a warning.
+   */
+  strict?: boolean;
   /** Reads a municipality file that is not JSON (e.g. the .xlsx fill-in workbook). */
   readResults?: (file: string) => Promise<{
     results: MunicipalityResults;
@@ -145,12 +158,14 @@ const COMPANION_LABELS: Readonly<Record<CompanionKey, () => string>> = {
 
 export async function loadReportInputs(municipalityFile: string, options: LoadOptions = {}): Promise<ReportInputs> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const places = new Places();
   const loadJson = <S extends z.ZodType>(schema: S, file: string): z.output<S> => loadJsonWithPlaces(schema, file, places);
   const fail = (): never => {
-    throw new InputError(problems.map((p) => places.locate(p)));
+    throw new InputError([...problems, ...warnings].map((p) => places.locate(p)));
   };
-  const isJson = municipalityFile.toLowerCase().endsWith('.json');
+  const piped = stdinBytes(municipalityFile);
+  const isJson = municipalityFile.toLowerCase().endsWith('.json') || (piped !== undefined && !(piped[0] === 0x50 && piped[1] === 0x4b));
   let results: MunicipalityResults | null = null;
   let embedded: { narrative?: Narrative; grants?: GrantHistory } = {};
   if (isJson || !options.readResults) {
@@ -186,6 +201,11 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     if (override || !value) return pick(override, value);
     const file = resolve(base, value);
     if (!existsSync(file)) {
+      const bundled = key === 'national' && !options.strict && !options.catalogFile ? bundledNationalPath(results.fiscalYear) : undefined;
+      if (bundled) {
+        warnings.push({ location: { file: municipalityFile, place: `$.files.${key}` }, rule: cliMessages.nationalFallback(value, bundled), severity: 'warning' });
+        return bundled;
+      }
       problems.push({
         location: { file: municipalityFile, place: `$.files.${key}` },
         rule: messages.companionNotFound(COMPANION_LABELS[key](), value, resolve(base), `--${key}`),
@@ -240,7 +260,7 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
     if (!options.readNation) throw new Error('internal: loadReportInputs was given a nation file but no readNation');
     try {
       const { data, aggregates } = await options.readNation(file, { catalog, rules });
-      if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error' });
+      if (data.level === 'total') problems.push({ location: { file }, rule: messages.nationNeedsGrantScores(), severity: 'error', hint: cliMessages.grantColumnsNeeded() });
       else {
         nation = { data, file };
         if (!options.national) national = { data: aggregates(), file };
@@ -276,5 +296,17 @@ export async function loadReportInputs(municipalityFile: string, options: LoadOp
       severity: 'error',
     });
   if (problems.some((p) => p.severity === 'error') || !catalog) return fail();
-  return { municipalityFile, results, catalog, rules, national, peers, grants, narrative, ...(nation ? { nation } : {}), ...(ranking ? { ranking } : {}) };
+  return {
+    municipalityFile,
+    results,
+    catalog,
+    rules,
+    national,
+    peers,
+    grants,
+    narrative,
+    ...(nation ? { nation } : {}),
+    ...(ranking ? { ranking } : {}),
+    ...(warnings.length > 0 ? { warnings: warnings.map((p) => places.locate(p)) } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { deriveReport, type DerivedReport } from '../derive/report.ts';
 
 /** The derive stage on loaded inputs (every figure the documents print). Pure. */
 export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
-  return deriveReport({
+  const report = deriveReport({
     results: inputs.results,
     catalog: inputs.catalog,
     rules: inputs.rules,
@@ -19,4 +19,6 @@ export function deriveFromInputs(inputs: ReportInputs): DerivedReport {
     ranking: inputs.ranking ?? null,
     files: { municipality: inputs.municipalityFile, narrative: inputs.narrative?.file, grants: inputs.grants?.file },
   });
+  // warnings of loading (the bundled national figures used for a missing file) come first
+  return inputs.warnings?.length ? { ...report, warnings: [...inputs.warnings, ...report.warnings] } : report;
 }

@@ -58,6 +58,8 @@ export async function renderCharts(definitions: readonly ChartDefinition[]): Pro
 export interface PrintReportOptions {
   /** Environment for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Called as each stage of `buildReport` starts (progress lines of `kofukin build`). */
+  onStage?: (stage: 'derive' | 'print') => void;
   /** A launch started ahead (BrowserSession.start()): awaited before printing, so its error is the one reported. */
   browserReady?: Promise<unknown>;
 }
@@ -76,6 +78,7 @@ export async function printReport(session: BrowserSession, view: ReportView, htm
 }
 
 export async function buildReport(inputs: ReportInputs, session: BrowserSession, opts: PrintReportOptions = {}): Promise<BuiltReport> {
+  opts.onStage?.('derive');
   let t = performance.now();
   const prepared = prepareReport(inputs);
   const deriveMs = performance.now() - t;
@@ -88,6 +91,7 @@ export async function buildReport(inputs: ReportInputs, session: BrowserSession,
   const html = renderReportHtml(prepared.view, charts);
   const htmlMs = performance.now() - t;
 
+  opts.onStage?.('print');
   t = performance.now();
   await opts.browserReady;
   const printed = await printReport(session, prepared.view, html, opts);

@@ -4,7 +4,7 @@
  * do no arithmetic and see nothing else.
  */
 import type { Catalog, GroupKind, IndicatorOption } from '../load/schemas/catalog.ts';
-import type { Narrative } from '../load/schemas/inputs.ts';
+import { ILLUSTRATIVE_FIELDS, type Narrative } from '../load/schemas/inputs.ts';
 import type { DerivedReport } from '../derive/report.ts';
 import { GROUP_KIND_LABELS, GROUP_KIND_SUBTITLES, type GrantResult } from '../derive/scores.ts';
 import { dateJa, fiscalYearJa, groupDigits, percentJa, signed, yearJa } from '../common/era.ts';
@@ -94,7 +94,15 @@ export interface ReportView {
     /** ISO date of the document; the PDF's dates are set from it. */
     date: string;
   };
-  titleBlock: { documentNumber: string | null; title: string; department: string; date: string; committee: string | null };
+  titleBlock: {
+    documentNumber: string | null;
+    title: string;
+    department: string;
+    date: string;
+    committee: string | null;
+    /** 「※資料番号・日付・委員会名は記入例です」 when the narrative marks header fields illustrative, else null. */
+    illustrativeNote: string | null;
+  };
   fictionalNotice: string | null;
   municipality: { name: string; prefecture: string; selfRef: string; fiscalYear: string };
   overview: Array<{ heading: string; paragraphs: string[] }>;
@@ -536,6 +544,7 @@ export function buildReportView({ derived, catalog, narrative, includeFramework 
       department,
       date: dateJa(isoDate),
       committee: narrative?.report.committee ?? null,
+      illustrativeNote: illustrativeNote(narrative?.report.illustrative),
     },
     fictionalNotice:
       [
@@ -679,4 +688,17 @@ function grantEstimateView(money: ReportMoney, self: string): GrantEstimateView 
       ? `※ 全国の得点は架空の全国データであり、試算額及び1点当たりの額は説明のための例示である（実際の配分額を示すものではない）。`
       : null,
   };
+}
+
+const ILLUSTRATIVE_LABELS: Readonly<Record<(typeof ILLUSTRATIVE_FIELDS)[number], string>> = {
+  documentNumber: '資料番号',
+  department: '担当課',
+  date: '日付',
+  committee: '委員会名',
+};
+
+/** The note under the header naming the fields that are examples (none: null). */
+export function illustrativeNote(fields: readonly (typeof ILLUSTRATIVE_FIELDS)[number][] | undefined): string | null {
+  const listed = ILLUSTRATIVE_FIELDS.filter((f) => fields?.includes(f));
+  return listed.length > 0 ? `※${listed.map((f) => ILLUSTRATIVE_LABELS[f]).join('・')}は記入例です。` : null;
 }

@@ -54,7 +54,18 @@ export const INFO_LABELS = {
   date: '資料日付',
   documentNumber: '資料番号',
   committee: '会議名',
+  illustrative: '記入例の項目',
 } as const;
+
+/** Names of the header fields in the 記入例の項目 cell (both names of a field are accepted). */
+export const ILLUSTRATIVE_NAMES: Readonly<Record<string, 'documentNumber' | 'department' | 'date' | 'committee'>> = {
+  資料番号: 'documentNumber',
+  担当課: 'department',
+  日付: 'date',
+  資料日付: 'date',
+  委員会名: 'committee',
+  会議名: 'committee',
+};
 export type InfoField = keyof typeof INFO_LABELS;
 
 export const INFO_HEADER = ['項目', '値', '説明'] as const;

@@ -12,6 +12,8 @@ import { InputError, type Problem } from '../errors/errors.ts';
 import { messages, workbookReaderMessages } from '../errors/messages.ts';
 import { cellErrorRule, cellMunicipalityCode, cellNumber, cellText, isoDate, numberFromText, xlsxCell } from '../input/cells.ts';
 import { readUserFile } from '../input/file.ts';
+import { isStdin } from '../common/stdin.ts';
+import { cliMessages } from '../errors/messages-cli.ts';
 import { workbookFromBytes } from '../input/xlsx.ts';
 import { indicatorRef } from '../derive/scores.ts';
 import {
@@ -34,6 +36,7 @@ import {
   UNSCORED_COL,
   UNSCORED_HEADER,
   cellPlace,
+  ILLUSTRATIVE_NAMES,
   type InfoField,
 } from './layout.ts';
 import { loadCatalog, loadCatalogFile } from '../load/catalog.ts';
@@ -406,7 +409,7 @@ function parseDateText(text: string): string | undefined {
 /** Reads and validates a fill-in workbook. */
 export async function readWorkbook(file: string, options: ReadWorkbookOptions = {}): Promise<WorkbookContents> {
   const bytes = readUserFile(file, 'xlsx'); // a regular file within the size cap, whatever its name
-  if (!file.toLowerCase().endsWith('.xlsx'))
+  if (!file.toLowerCase().endsWith('.xlsx') && !isStdin(file))
     throw new InputError([{ location: { file }, rule: workbookMessages.notXlsx(), severity: 'error' }]);
   const wb = await workbookFromBytes(bytes, file);
   const rd = new Reader(file, wb);
@@ -552,6 +555,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
     date,
     documentNumber: infoText('documentNumber'),
     committee: infoText('committee'),
+    illustrative: illustrativeFields(infoText('illustrative'), (rule) => rd.problem(at('illustrative'), rule)),
   };
   let narrative: Narrative | undefined;
   const hasReport = Object.values(report).some((v) => v !== undefined);
@@ -564,6 +568,7 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
     rd.places.set('narrative.report.date', at('date'));
     rd.places.set('narrative.report.documentNumber', at('documentNumber'));
     rd.places.set('narrative.report.committee', at('committee'));
+    rd.places.set('narrative.report.illustrative', at('illustrative'));
     narrative = rd.validate(
       Narrative,
       { report: Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)), unscored, schedule },
@@ -584,4 +589,16 @@ export async function readWorkbook(file: string, options: ReadWorkbookOptions = 
   const places = new Map<string, string>();
   for (const [key, place] of rd.places) places.set('$' + key.replace(/^(results|narrative|grants)/, ''), place);
   return { results, ...(narrative ? { narrative } : {}), ...(grants ? { grants } : {}), places };
+}
+
+/** The fields named in the 記入例の項目 cell (資料番号・日付 …); an unknown name is a problem at the cell. */
+function illustrativeFields(text: string | undefined, problem: (rule: string) => void): Array<'documentNumber' | 'department' | 'date' | 'committee'> | undefined {
+  if (text === undefined) return undefined;
+  const out: Array<'documentNumber' | 'department' | 'date' | 'committee'> = [];
+  for (const name of text.normalize('NFKC').split(/[・、,\s]+/).filter(Boolean)) {
+    const field = ILLUSTRATIVE_NAMES[name];
+    if (field === undefined) problem(cliMessages.unknownIllustrativeField(name, Object.keys(ILLUSTRATIVE_NAMES).join('・')));
+    else if (!out.includes(field)) out.push(field);
+  }
+  return out.length > 0 ? out : undefined;
 }

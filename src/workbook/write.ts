@@ -149,6 +149,11 @@ function infoSheet(wb: ExcelJS.Workbook, d: FillInData): void {
     ['date', report ? isoToDate(report.date) : null, '資料の日付（例: 2024/12/10）', { numFmt: 'yyyy"年"m"月"d"日"' }],
     ['documentNumber', report?.documentNumber ?? null, '資料番号（例: 資料3。任意）'],
     ['committee', report?.committee ?? null, '会議名（任意）'],
+    [
+      'illustrative',
+      illustrativeNames(report?.illustrative),
+      '見出しのうち実在しない記入例の項目（例: 資料番号・日付）。資料に「※…は記入例です」と表示する。通常は空欄',
+    ],
   ];
   rows.forEach(([field, value, note, style, validation], i) => {
     const row = ws.getRow(4 + i);
@@ -381,4 +386,11 @@ export async function fillInWorkbook(d: FillInData): Promise<Uint8Array> {
   scheduleSheet(wb, d);
   for (const ws of wb.worksheets) finishSheet(ws, { titleRows: '3:3' });
   return workbookBytes(wb);
+}
+
+/** 資料番号・担当課・日付・委員会名 for the 記入例の項目 cell (none: null). */
+function illustrativeNames(fields: readonly string[] | undefined): string | null {
+  const names: Record<string, string> = { documentNumber: '資料番号', department: '担当課', date: '日付', committee: '委員会名' };
+  const listed = (fields ?? []).map((f) => names[f]).filter((n): n is string => n !== undefined);
+  return listed.length > 0 ? listed.join('・') : null;
 }

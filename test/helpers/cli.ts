@@ -4,7 +4,7 @@
  * one (the bin, exit codes of the process, signals): see test/cli/smoke.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli.ts';
 import { repoRoot } from './seeds.ts';
 import { SLOW_TEST_MS } from './time-limits.ts';
@@ -18,6 +18,8 @@ export interface CliResult {
 export interface CliOptions {
   /** Variables added to (or, as '', cleared from) the process's environment. */
   env?: Record<string, string>;
+  /** What the command reads from standard input (`-`), for runMain. */
+  stdin?: string | Uint8Array;
 }
 
 /**
@@ -55,6 +57,7 @@ function sink() {
 export async function runMain(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const out = sink();
   const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { ...process.env, ...TEST_LANGUAGE, ...options.env } });
+  const stdin = options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]);
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, env: { ...process.env, ...TEST_LANGUAGE, ...options.env }, ...(stdin ? { stdin } : {}) });
   return { code, stdout: out.text(), stderr: err.text() };
 }

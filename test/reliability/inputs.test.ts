@@ -133,7 +133,8 @@ describe('files that are not regular files, or too large', () => {
   it('a directory as the municipality file', async () => {
     const dir = tmp();
     const r = await runMain(['summary', dir]);
-    expectUserError(r, 2, dir, undefined, 'is a directory, not an .xlsx workbook');
+    // refused before anything is read, with the file to give instead (here: none in the folder)
+    expectUserError(r, 2, dir, undefined, 'is a folder, not a file. it holds no .json / .xlsx file');
   });
 
   it('a named companion that is a FIFO fails at once instead of hanging', () => {

@@ -205,6 +205,9 @@ export const UnscoredNarrative = z.strictObject({
 });
 export type UnscoredNarrative = z.infer<typeof UnscoredNarrative>;
 
+/** Header fields of a narrative that can be marked illustrative, in the order the note lists them. */
+export const ILLUSTRATIVE_FIELDS = ['documentNumber', 'department', 'date', 'committee'] as const;
+
 export const Narrative = z.strictObject({
   $schema: z.string().optional(),
   report: z.strictObject({
@@ -215,6 +218,11 @@ export const Narrative = z.strictObject({
     /** ISO date of the meeting / document. */
     date: z.iso.date(),
     committee: nonEmpty.optional(),
+    /**
+     * Header fields that are examples, not a real document's (the bundled sample): the printed
+     * report then says so under the header (「※資料番号・担当課・日付・委員会名は記入例です」).
+     */
+    illustrative: z.array(z.enum(ILLUSTRATIVE_FIELDS)).optional(),
   }),
   unscored: z.array(UnscoredNarrative).default([]),
   schedule: z.array(ScheduleEntry).default([]),
