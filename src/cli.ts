@@ -5,7 +5,8 @@
  * user errors print their message; internal errors print a stack trace only with --debug.
  *
  * Exit codes: 0 done; 1 a user error (a batch with failed reports); 2 bad input; 64 bad usage;
- * 69 no browser; 70 an internal error (a bug); 73 an output cannot be written; 130/143
+ * 69 no browser; 70 an internal error (a bug); 73 an output cannot be written; 75 another batch
+ * holds the out folder (try again later); 130/143
  * interrupted (SIGINT/SIGTERM, src/common/interrupt.ts).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
