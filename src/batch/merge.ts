@@ -19,6 +19,7 @@ import { ensureOutputDir, withOutputSet } from '../output/set.ts';
 import { writeFileAtomic } from '../output/atomic.ts';
 import { readManifest, MANIFEST_FILE, type Manifest } from './manifest.ts';
 import type { BatchSummary } from './run.ts';
+import { emptyBatchSummary } from './summary.ts';
 
 export interface MergedSummary extends BatchSummary {
   shards: Array<{ dir: string; summaries: string[]; total: number; built: number; unchanged: number; failed: number; notBuilt: number }>;
@@ -72,22 +73,7 @@ export async function mergeShards(shardDirs: readonly string[], outDir: string):
     }
   }
 
-  const summary: MergedSummary = {
-    format: 'kofukin-batch/1',
-    total: 0,
-    built: 0,
-    unchanged: 0,
-    failed: 0,
-    notBuilt: 0,
-    interrupted: null,
-    interruptExitCode: null,
-    browserRestarts: 0,
-    seconds: 0,
-    reportsPerSecond: 0,
-    failures: [],
-    warnings: [],
-    shards: [],
-  };
+  const summary: MergedSummary = { ...emptyBatchSummary(0), shards: [] };
   for (const dir of shards) {
     const files = summariesIn(dir);
     const shard = { dir, summaries: files, total: 0, built: 0, unchanged: 0, failed: 0, notBuilt: 0 };

@@ -21,6 +21,7 @@ import { loadTemplates, templateSources } from '../render/templates.ts';
 import { batchCharacterSet, batchFontCss, extraFontCss, missingCharacters } from './batch-font.ts';
 import { sha256, type BatchJob } from './jobs.ts';
 import { createProgress } from './progress.ts';
+import { emptyBatchSummary } from './summary.ts';
 import { PrintStalledError, WarmPrinter } from './warm-printer.ts';
 import { codeHash } from './code-hash.ts';
 import { Journal, readManifest } from './manifest.ts';
@@ -123,21 +124,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   const versionHash = sha256(templateSources('report'), codeHash(), opts.includeFramework ? 'with-framework' : 'without-framework');
   const attempts = Math.max(1, opts.attempts ?? 2);
   const graceMs = opts.graceMs ?? 5_000;
-  const summary: BatchSummary = {
-    format: 'kofukin-batch/1',
-    total: jobs.length,
-    built: 0,
-    unchanged: 0,
-    failed: 0,
-    notBuilt: 0,
-    interrupted: null,
-    interruptExitCode: null,
-    browserRestarts: 0,
-    seconds: 0,
-    reportsPerSecond: 0,
-    failures: [],
-    warnings: [],
-  };
+  const summary: BatchSummary = emptyBatchSummary(jobs.length);
   const progress = opts.progress ? createProgress(jobs.length, opts.progress) : null;
   const tick = () => progress?.tick(summary.built, summary.failed, summary.unchanged);
   const notice = (text: string) => opts.progress?.write(`${opts.progress.isTTY ? '\r\u001b[K' : ''}kofukin batch: ${text}\n`);
