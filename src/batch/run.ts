@@ -37,6 +37,11 @@ export interface BatchOptions {
    * scaled by the document's size and the print speed seen so far (time-limit.ts).
    */
   printTimeoutMs?: number;
+  /**
+   * The fixed part of the scaled limit (ms; default STALL_ALLOWANCE_MS, 15 s): what a print may
+   * take beyond its expected time times STALL_MARGIN. Ignored with printTimeoutMs.
+   */
+  stallAllowanceMs?: number;
   /** Attempts per report when the browser fails (crash, hang): a report is retried once by default. */
   attempts?: number;
   /**
@@ -238,7 +243,7 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
           const bytes = Buffer.byteLength(body);
           for (attempt = 1; attempt <= attempts && !pdf; attempt++) {
             printer ??= new WarmPrinter(session, shell, { env: opts.env });
-            const limit = opts.printTimeoutMs ?? printTimeLimit(rate, bytes);
+            const limit = opts.printTimeoutMs ?? printTimeLimit(rate, bytes, opts.stallAllowanceMs);
             const expectedMs = rate.expectedMs(bytes);
             // (re)launching has its own time limit: the print's starts once the browser runs
             const browser = (await session.start()).browser;

@@ -37,6 +37,6 @@ export class PrintRate {
 }
 
 /** The time limit of a print of `bytes` of HTML (ms). */
-export function printTimeLimit(rate: PrintRate, bytes: number): number {
-  return Math.round(STALL_ALLOWANCE_MS + STALL_MARGIN * rate.expectedMs(bytes));
+export function printTimeLimit(rate: PrintRate, bytes: number, allowanceMs = STALL_ALLOWANCE_MS): number {
+  return Math.round(allowanceMs + STALL_MARGIN * rate.expectedMs(bytes));
 }
