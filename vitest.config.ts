@@ -10,7 +10,7 @@ export default defineConfig({
     setupFiles: ['test/setup/worker.ts', 'test/setup/language.ts'],
     // two test files at a time on the 2-core machine: while one waits for Chromium, LibreOffice
     // or poppler, the other computes (vitest's default there is one)
-    maxWorkers: 2,
+    maxWorkers: 3,
     // test files share their worker's module cache instead of importing exceljs, pdf-lib, vega and
     // puppeteer again for each file: measured on the idle 2-core machine, 197 s → 137 s for the
     // whole suite (CPU 293 s → 179 s). Tests must therefore leave module state and process.env as

@@ -14,8 +14,12 @@ import { UserError } from '../errors/errors.ts';
 import { batchRunMessages } from '../errors/messages.ts';
 import { onInterrupt } from '../common/interrupt.ts';
 import { asCannotWrite, errnoCode } from '../output/cannot-write.ts';
+import { recoverStagedFiles } from '../output/set.ts';
 
 export const LOCK_FILE = '.kofukin-batch.lock';
+
+/** Where process `pid` writes its lock before linking it into place. */
+export const lockTmpName = (outDir: string, pid: number): string => join(outDir, `${LOCK_FILE}.${pid}.tmp`);
 
 /** Exit code of a batch refused because another one writes to the same out folder. */
 export const EXIT_BUSY = 75;
@@ -79,7 +83,7 @@ export interface BatchLock {
 export function lockOutDir(outDir: string, notice: (text: string) => void): BatchLock {
   const file = join(outDir, LOCK_FILE);
   const content: LockContent = { pid: process.pid, host: hostname(), started: new Date().toISOString(), processStart: processStart(process.pid) };
-  const tmp = join(outDir, `.${LOCK_FILE}.${process.pid}.tmp`);
+  const tmp = lockTmpName(outDir, process.pid);
   try {
     writeFileSync(tmp, JSON.stringify(content) + '\n');
   } catch (err) {
@@ -99,6 +103,16 @@ export function lockOutDir(outDir: string, notice: (text: string) => void): Batc
       if (held && isRunning(held)) throw new BatchBusyError(batchRunMessages.lockHeld(outDir, held.pid, held.started, held.host, file));
       // stale (or unreadable: a lock is written whole, so an unreadable one is not a live batch's)
       notice(batchRunMessages.lockStale(held?.pid ?? 0, held?.started ?? '?'));
+      // what the dead batch was writing when it was killed: its staged files go, a file it had
+      // moved aside comes back
+      if (held) {
+        recoverStagedFiles(outDir, held.pid);
+        try {
+          unlinkSync(lockTmpName(outDir, held.pid));
+        } catch {
+          // none left
+        }
+      }
       try {
         unlinkSync(file);
       } catch (err) {

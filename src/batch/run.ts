@@ -263,7 +263,9 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
                 limit,
               );
               pdf = printed.pdf;
-              rate.record(bytes, performance.now() - t);
+              // the print's own time (swap, pdf, metadata), which is what its limit applies to: not
+              // the opening of a fresh page and the loading of its shell and fonts (limited apart)
+              rate.record(bytes, printed.timings.swapMs + printed.timings.pdfMs + printed.timings.metadataMs);
               if (printed.blockedRequests.length > 0)
                 summary.warnings.push({ key: job.key, warning: `refused ${printed.blockedRequests.length} outside request(s)` });
             } catch (err) {

@@ -23,6 +23,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmdirSync,
   statSync,
@@ -80,6 +81,39 @@ interface Staged {
 
 function hiddenName(target: string, kind: 'tmp' | 'bak'): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.${kind}`);
+}
+
+/**
+ * What a process killed outright (kill -9, power loss) left of its output sets in `dir`: its
+ * staged files are removed, and a backup whose file is missing (killed between moving the old
+ * file aside and renaming the new one in) is put back, so the folder holds the files as they were
+ * before that set. Only names this module gives files of process `pid` are touched. Returns how
+ * many files it removed or restored. Call it only once `pid` is known to be dead (see
+ * src/batch/lock.ts).
+ */
+export function recoverStagedFiles(dir: string, pid: number): number {
+  const mine = new RegExp(`^\\.(.+)\\.${pid}\\.[0-9a-f]{12}\\.(tmp|bak)$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let recovered = 0;
+  for (const name of names) {
+    const m = mine.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const target = join(dir, m[1]!);
+    try {
+      if (m[2] === 'bak' && !lstatSync(target, { throwIfNoEntry: false })) renameSync(path, target);
+      else unlinkSync(path);
+      recovered++;
+    } catch {
+      // gone meanwhile, or not ours to change: left as it is
+    }
+  }
+  return recovered;
 }
 
 function removeQuietly(path: string): void {

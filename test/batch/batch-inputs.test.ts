@@ -52,6 +52,11 @@ describe('batch on any input folder', () => {
     // a lock left by a batch that was killed: a process that has ended
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     writeFileSync(join(out, '.kofukin-batch.lock'), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    // …and what it was writing when it was killed: a staged file, and a file it had moved aside
+    // before renaming the new one in (its own file is missing)
+    writeFileSync(join(out, `.kofukin-2024-261009.pdf.${dead.stdout}.0123456789ab.tmp`), 'half a PDF');
+    writeFileSync(join(out, `.old-notes.txt.${dead.stdout}.0123456789ab.bak`), 'the notes as they were');
+    writeFileSync(join(out, `.kofukin-batch.lock.${dead.stdout}.tmp`), '{');
 
     const r = await runMain(['batch', input, '--out', out, '--concurrency', '2']);
     expect(r.code, r.stderr + r.stdout).toBe(0);
@@ -63,7 +68,8 @@ describe('batch on any input folder', () => {
     for (const p of pdfs) expect(qpdfCheck(join(out, p))).toBe(0);
     expect(execFileSync('pdftotext', [join(out, 'kofukin-2024-990001.pdf'), '-'], { encoding: 'utf8' })).toContain('架空町');
     expect(existsSync(join(out, '.kofukin-batch.lock'))).toBe(false);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.endsWith('.journal'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => /\.(tmp|bak|journal)$/.test(f))).toEqual([]);
+    expect(readFileSync(join(out, 'old-notes.txt'), 'utf8')).toBe('the notes as they were');
   }, SLOW_TEST_MS);
 
   it('two inputs for the same municipality and year: exit 2 naming both files, nothing built', async () => {

@@ -13,7 +13,7 @@ import { browserLeftovers, journalLines, NO_PEERS, outLeftovers, OWN_BROWSER, pd
 import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kofukin-batch-kill-'));
-const COUNT = 3;
+const COUNT = 2;
 let nation: string;
 
 beforeAll(async () => {

@@ -4,7 +4,8 @@
  * its out and temp folders.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cli.ts';
 import { repoRoot } from './seeds.ts';
@@ -32,6 +33,10 @@ export async function syntheticNation(dir: string, count: number, seed = 11): Pr
 /** Starts `kofukin batch <nation>` in a process of its own, with a browser of its own and its own temp folder under `work`. */
 export function startBatch(work: string, nation: string, out: string, concurrency = 2): BatchProcess {
   const tmp = mkdtempSync(join(work, 'tmp-'));
+  // tsx keeps its compiled sources in <temp>/tsx-<uid>: the child shares the run's, instead of
+  // compiling every source again in its own temp folder
+  const tsxCache = `tsx-${process.getuid?.() ?? 0}`;
+  if (existsSync(join(tmpdir(), tsxCache))) symlinkSync(join(tmpdir(), tsxCache), join(tmp, tsxCache));
   const child = spawn(process.execPath, ['--import', 'tsx', `${repoRoot}src/cli.ts`, 'batch', nation, '--out', out, '--concurrency', String(concurrency), ...NO_PEERS], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,12 +3,12 @@
  * it already replaced when a rename fails midway, removes its temporary files and the folders
  * it created; the CSV writer neutralises formula cells and leaves numbers alone.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CannotWriteError } from '../../src/errors/errors.ts';
 import { CsvNumber, csvField, formatCsv } from '../../src/output/csv.ts';
-import { OutputSet, outputFs, withOutputSet } from '../../src/output/set.ts';
+import { OutputSet, outputFs, recoverStagedFiles, withOutputSet } from '../../src/output/set.ts';
 import { expectNoStray, expectUnchanged, snapshot, systemError, tempDir } from './output-helpers.ts';
 
 afterEach(() => {
@@ -146,5 +146,23 @@ describe('the CSV writer', () => {
 
   it('leaves ordinary text, empty cells and booleans alone; BOM and CRLF', () => {
     expect(formatCsv([['札幌市', 'a=b', '', null, true], ['x,y', ' lead', 1]], { bom: true })).toBe('\uFEFF札幌市,a=b,,,true\r\n"x,y"," lead",1\r\n');
+  });
+});
+
+describe('recoverStagedFiles (what a process killed outright left)', () => {
+  it('removes its staged files, puts back a moved-aside file whose new version never arrived, and touches nothing else', () => {
+    const dir = tempDir('recover');
+    const dead = 4242;
+    writeFileSync(join(dir, 'report.pdf'), 'new');
+    writeFileSync(join(dir, `.report.pdf.${dead}.aaaaaaaaaaaa.bak`), 'old'); // renamed in: the backup goes
+    writeFileSync(join(dir, `.report.html.${dead}.bbbbbbbbbbbb.bak`), 'old html'); // killed in between: restored
+    writeFileSync(join(dir, `.report.docx.${dead}.cccccccccccc.tmp`), 'half');
+    writeFileSync(join(dir, `.report.docx.${dead + 1}.dddddddddddd.tmp`), 'another process'); // not the dead one's
+    writeFileSync(join(dir, `.notes.${dead}.tmp`), 'not a name OutputSet gives');
+    expect(recoverStagedFiles(dir, dead)).toBe(3);
+    expect(readdirSync(dir).sort()).toEqual([`.notes.${dead}.tmp`, `.report.docx.${dead + 1}.dddddddddddd.tmp`, 'report.html', 'report.pdf']);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe('old html');
+    expect(readFileSync(join(dir, 'report.pdf'), 'utf8')).toBe('new');
+    expect(recoverStagedFiles(join(dir, 'missing'), dead)).toBe(0);
   });
 });
