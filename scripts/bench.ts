@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -51,9 +51,8 @@ const includeFramework = Boolean(values['with-framework']);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** Resident memory of a process tree (the browser and its renderers), from /proc. */
-function treeRss(rootPid: number | undefined): number {
-  if (!rootPid) return 0;
+/** The processes of a tree (the browser, its renderers and utility processes), from /proc. */
+function treePids(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -64,16 +63,42 @@ function treeRss(rootPid: number | undefined): number {
       // gone meanwhile
     }
   }
-  let total = 0;
+  const out: number[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** CPU seconds (user + system) used so far by a process tree, from /proc/<pid>/stat. */
+function treeCpuSeconds(rootPid: number | undefined): number {
+  if (!rootPid) return 0;
+  let ticks = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** Resident memory of a process tree (the browser and its renderers), from /proc. */
+function treeRss(rootPid: number | undefined): number {
+  if (!rootPid) return 0;
+  let total = 0;
+  for (const pid of treePids(rootPid)) {
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     } catch {
       // gone meanwhile
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
@@ -187,16 +212,31 @@ const prepared = prepareReport(inputs, { includeFramework });
 const parts = renderReportParts(prepared.view, await renderCharts(prepared.chartDefinitions));
 const floorHtml = withPageCss(renderReportShell(parts, batchFontCss(batchCharacterSet(2024, extraText))));
 const floors: number[] = [];
+const untaggedFloors: number[] = [];
+let floorCpuS = 0;
+const floorBrowserPid = (await session.start()).browser.process()?.pid;
 await session.withPage(async (page) => {
   await page.setContent(floorHtml, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
-  for (let i = 0; i < 6; i++) {
+  await page.pdf(PDF_OPTIONS);
+  // CPU of the browser's processes per tagged page.pdf() (renderer, print compositor, browser):
+  // what one report costs the machine however the prints are spread over its cores
+  const cpuBefore = treeCpuSeconds(floorBrowserPid);
+  for (let i = 0; i < 5; i++) {
     const a = performance.now();
     await page.pdf(PDF_OPTIONS);
-    if (i > 0) floors.push(performance.now() - a);
+    floors.push(performance.now() - a);
+  }
+  floorCpuS = (treeCpuSeconds(floorBrowserPid) - cpuBefore) / 5;
+  for (let i = 0; i < 3; i++) {
+    const a = performance.now();
+    await page.pdf({ ...PDF_OPTIONS, tagged: false, outline: false });
+    untaggedFloors.push(performance.now() - a);
   }
 });
 const floorMs = floors.reduce((s, x) => s + x, 0) / floors.length;
+const untaggedFloorMs = untaggedFloors.reduce((s, x) => s + x, 0) / untaggedFloors.length;
+const cores = availableParallelism();
 // warm-page print on its own (swap + pdf + metadata), for reference
 const printer = new WarmPrinter(session, renderReportShell({ ...parts, body: '' }, batchFontCss(batchCharacterSet(2024, extraText))));
 const warm: number[] = [];
@@ -241,6 +281,7 @@ const lines = [
   `time per stage       load ${ms(mean(sums.loadMs))}  derive ${ms(mean(sums.deriveMs))}  charts ${ms(mean(sums.chartsMs))}  html ${ms(mean(sums.htmlMs))}  print ${ms(mean(sums.printMs))}  write ${ms(mean(sums.writeMs))}  (mean per report, overlapping across ${concurrency} workers; reading the nation: ${ms(jobsMs)})`,
   `print floor          ${ms(floorMs)} per page.pdf() on a loaded page; warm-page print (swap + pdf + metadata) ${ms(warm.reduce((s, x) => s + x, 0) / warm.length)}`,
   `pipeline / floor     ${(perReport / floorMs).toFixed(2)}  (wall time per report over the print floor)`,
+  `print CPU            ${floorCpuS.toFixed(2)} core-s per tagged page.pdf() (browser processes; untagged page.pdf() ${ms(untaggedFloorMs)}): printing alone allows at most ${(cores / Math.max(0.001, floorCpuS)).toFixed(2)} reports/s on ${cores} cores`,
   `peak RSS             node ${mb(peakNode)}, browser ${mb(peakBrowser)}`,
   `RSS after 100 / end  node ${a100 ? mb(a100.node) : 'n/a'} → ${mb(end.node)}, browser ${a100 ? mb(a100.browser) : 'n/a'} → ${mb(end.browser)}`,
   `naive baseline       ${ms(naivePerReport)} per report (browser per report, goto + pdf + close; ${naiveFiles.length} reports)`,

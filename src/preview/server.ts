@@ -106,7 +106,8 @@ export async function startPreview(municipalityFile: string, opts: PreviewOption
   const file = resolve(municipalityFile);
   const log = opts.log ?? (() => undefined);
   const loadOptions = opts.load ?? {};
-  const session = new BrowserSession({ ...opts.browser, env: opts.env ?? opts.browser?.env, maxPages: 1 });
+  // two pages: one printing, one kept open for the next print
+  const session = new BrowserSession({ ...opts.browser, env: opts.env ?? opts.browser?.env, maxPages: 2 });
   // warm: the browser starts now, so the first PDF does not wait for it (a failure is reported then)
   session.start().catch(() => undefined);
 

@@ -195,6 +195,25 @@ describe('BrowserSession', () => {
     await expect(other.acquire()).rejects.toThrow(/closed/);
   });
 
+  it('opens no page it cannot use: with maxPages 1, the one page is ready before it is asked for, and no spare is opened while it prints', async () => {
+    const shared = session.launched!;
+    const one = new BrowserSession({ browserWSEndpoint: shared.browser.wsEndpoint(), maxPages: 1 });
+    const l = await one.start();
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // the page opened ahead is ready by now
+      const page = await one.acquire();
+      // pages opened from now on (this file's tests run one at a time: none but the session's)
+      let opened = 0;
+      l.browser.on('targetcreated', () => opened++);
+      await page.setContent('<p>x</p>');
+      await new Promise((r) => setTimeout(r, 500)); // a spare would be opening by now
+      expect(opened, 'pages opened while the one page is in use').toBe(0);
+      await one.release(page);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('on a running browser: connects, and on close leaves it running without its pages', async () => {
     const shared = session.launched!;
     expect(shared.source).toBe('connected'); // the run's browser (KOFUKIN_BROWSER_WS_ENDPOINT)
