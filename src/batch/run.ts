@@ -154,7 +154,9 @@ export async function runBatch(jobs: readonly BatchJob[], opts: BatchOptions): P
   tick();
 
   const fiscalYears = new Set<number>();
-  const session = new BrowserSession({ protocolTimeoutMs: 60_000, ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
+  // each worker keeps its page (WarmPrinter) and opens a new one only after a crash or every 100
+  // reports: a spare page opened ahead would mostly sit unused, at the cost of a renderer process
+  const session = new BrowserSession({ protocolTimeoutMs: 60_000, sparePages: 0, ...opts.browser, maxPages: Math.max(1, opts.concurrency) + 1 });
   let shellHtml: string | null = null;
   let charset: Set<string> | null = null;
   let sharedFontCss = '';

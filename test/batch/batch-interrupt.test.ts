@@ -2,7 +2,7 @@
  * A batch stopped with SIGINT in the middle and run again: a clean stop (manifest and summary
  * written, no temporary file or browser profile left, exit 130), and a rerun that skips what was
  * finished. The batch needs a real process with a browser of its own, so it is spawned as a user
- * would run it; the reruns run in-process. `kill -9` is in batch-kill.test.ts and a stopped
+ * would run it; the reruns run in-process, on the test run's shared browser. `kill -9` is in batch-kill.test.ts and a stopped
  * browser in batch-stall.test.ts (separate files, so the test run can schedule them side by side).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
-import { browserLeftovers, NO_PEERS, outLeftovers, OWN_BROWSER, pdfsIn, qpdfCheck, startBatch, syntheticNation, until } from '../helpers/batch-process.ts';
+import { browserLeftovers, NO_PEERS, outLeftovers, pdfsIn, qpdfCheck, startBatch, syntheticNation, until } from '../helpers/batch-process.ts';
 import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kofukin-batch-interrupt-'));
@@ -40,7 +40,7 @@ it('SIGINT in the middle: exit 130, manifest and summary written, nothing left b
   expect(outLeftovers(out)).toEqual([]);
   expect(browserLeftovers(batch.tmp)).toEqual([]); // the browser profile is gone
 
-  const rerun = await runMain(['batch', nation, '--out', out, ...NO_PEERS], OWN_BROWSER);
+  const rerun = await runMain(['batch', nation, '--out', out, ...NO_PEERS]);
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(rerun.stderr).toContain(`resuming an unfinished batch: skipped ${finished.length} report(s) already built, ${COUNT - finished.length} to build`);
   expect(rerun.stdout).toContain(`built ${COUNT - finished.length}, unchanged ${finished.length}, failed 0 of ${COUNT}`);
@@ -48,6 +48,6 @@ it('SIGINT in the middle: exit 130, manifest and summary written, nothing left b
   expect(all).toHaveLength(COUNT);
   for (const f of all) expect(qpdfCheck(join(out, f)), f).toBe(0);
   // the next run is an ordinary one again
-  const third = await runMain(['batch', nation, '--out', out, ...NO_PEERS], OWN_BROWSER);
+  const third = await runMain(['batch', nation, '--out', out, ...NO_PEERS]);
   expect(third.stderr).toContain(`skipped ${COUNT} unchanged report(s), 0 to build`);
 }, SLOW_TEST_MS);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { removeOrphanedProfiles } from '../../src/print/launch.ts';
 import { runMain } from '../helpers/cli.ts';
-import { browserLeftovers, journalLines, NO_PEERS, outLeftovers, OWN_BROWSER, pdfsIn, qpdfCheck, startBatch, syntheticNation, until } from '../helpers/batch-process.ts';
+import { browserLeftovers, journalLines, NO_PEERS, outLeftovers, pdfsIn, qpdfCheck, startBatch, syntheticNation, until } from '../helpers/batch-process.ts';
 import { SLOW_TEST_MS } from '../helpers/time-limits.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kofukin-batch-kill-'));
@@ -38,7 +38,7 @@ it('kill -9 of the batch: the rerun takes over the lock and skips every report r
   }
   expect(removed).toBe(1);
   expect(browserLeftovers(batch.tmp).filter((f) => f.startsWith('kofukin-chrome-'))).toEqual([]);
-  const rerun = await runMain(['batch', nation, '--out', out, ...NO_PEERS], OWN_BROWSER);
+  const rerun = await runMain(['batch', nation, '--out', out, ...NO_PEERS]);
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(rerun.stderr).toMatch(/took over the lock of an earlier batch that is no longer running \(process \d+/);
   const skipped = Number(/resuming an unfinished batch: skipped (\d+) report\(s\) already built/.exec(rerun.stderr)?.[1]);

@@ -77,7 +77,4 @@ export const browserLeftovers = (tmp: string): string[] => readdirSync(tmp).filt
 /** Temporary files, locks and journals left in an out folder. */
 export const outLeftovers = (out: string): string[] => readdirSync(out).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock') || f.endsWith('.journal'));
 
-/** Reruns launch a browser of their own too: a stall of the run's shared browser (busy with other tests) is not what is tested. */
-export const OWN_BROWSER = { env: { KOFUKIN_BROWSER_WS_ENDPOINT: '' } };
-
 export const qpdfCheck = (file: string): number | null => spawnSync('qpdf', ['--check', file]).status;
