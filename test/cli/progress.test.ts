@@ -2,7 +2,7 @@
  * Progress lines on stderr for the long commands: with --progress (or on a terminal), in the
  * user's language, never on stdout, never with --quiet.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,19 @@ const work = mkdtempSync(join(tmpdir(), 'kofukin-progress-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('progress on stderr', () => {
-  it('build --progress: numbered steps on stderr, only the files on stdout', async () => {
-    const out = join(work, 'build');
-    const r = await runMain(['build', samplePath('municipality.json'), '--out', out, '--progress']);
+  it('build --progress: numbered steps on stderr, only the files on stdout; without --out, where it wrote', async () => {
+    // run in a folder of its own without --out: the files go to ./out, and the last line says so
+    const cwd = join(work, 'build');
+    mkdirSync(cwd);
+    const out = join(cwd, 'out');
+    const before = process.cwd();
+    process.chdir(cwd);
+    let r;
+    try {
+      r = await runMain(['build', samplePath('municipality.json'), '--progress']);
+    } finally {
+      process.chdir(before);
+    }
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${join(out, 'kofukin-2024-261009.pdf')}\n${join(out, 'kofukin-2024-261009.html')}\n`);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
@@ -26,6 +36,7 @@ describe('progress on stderr', () => {
       'kofukin build: [2/4] deriving…',
       'kofukin build: [3/4] printing…',
       `kofukin build: [4/4] writing ${out}`,
+      `kofukin build: hint: written to ${out} (choose another folder with --out DIR)`,
     ]);
     // the Japanese wording and --quiet, on builds that stop at the launch of an unusable browser
     // (exit 69) so nothing is printed twice: the steps before it show, in the user's language
