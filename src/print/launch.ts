@@ -9,8 +9,8 @@
  * address as an option or in KOFUKIN_BROWSER_WS_ENDPOINT (e.g. one browser shared by a test run or
  * by several batch processes). Closing such a browser only disconnects from it.
  */
-import { accessSync, constants, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -173,15 +173,23 @@ async function launchAt(
   extraArgs: readonly string[],
   opts: LaunchOptions,
 ): Promise<LaunchAtResult> {
-  // the process id in the name lets a later run remove the profile if this process is killed outright
-  const userDataDir = await mkdtemp(join(tmpdir(), `kofukin-chrome-${process.pid}-`));
   // from the moment the profile exists, an interrupt kills the browser (once started) and
-  // removes the profile; an interrupt during the launch itself left an empty profile behind
+  // removes the profile; an interrupt during the launch itself left an empty profile behind. The
+  // handler is in place before the folder is made, and the folder is made synchronously, so no
+  // signal can fall between the two (Node runs signal handlers between turns of the event loop).
   let browser: Browser | undefined;
+  let userDataDir: string | undefined;
   const unregister = onInterrupt(() => {
     browser?.process()?.kill('SIGKILL');
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
+  try {
+    // the process id in the name lets a later run remove the profile if this process is killed outright
+    userDataDir = mkdtempSync(join(tmpdir(), `kofukin-chrome-${process.pid}-`));
+  } catch (err) {
+    unregister();
+    throw err;
+  }
   try {
     browser = await puppeteer.launch({
       executablePath,
