@@ -23,7 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const fixtureDir = mkdtempSync(join(tmpdir(), 'kofukin-test-fixtures-'));
   let browser: LaunchedBrowser | undefined;
   try {
-    browser = await launchBrowser({ pipe: false, browserWSEndpoint: '' });
+    // every test file's prints open pages on this browser; with its renderer processes capped,
+    // a new page mostly joins a running renderer instead of starting one (about 0.35 s and as much
+    // CPU again each on the 2-core machine). Tests that kill or crash a browser launch their own.
+    browser = await launchBrowser({ pipe: false, browserWSEndpoint: '', args: ['--renderer-process-limit=4'] });
   } catch (err) {
     // print tests then try to launch their own browser and fail with the launcher's message
     process.stderr.write(`test setup: no shared browser: ${(err as Error).message}\n`);
