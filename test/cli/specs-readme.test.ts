@@ -18,7 +18,7 @@ const byName = new Map(COMMAND_SPECS.map((s) => [s.name, s]));
 const globals = new Set([...Object.keys(GLOBAL_OPTIONS), 'version']);
 
 /** Flags of other programs the README mentions (qpdf, Chromium, LibreOffice, npm run bench). */
-const OTHER_PROGRAMS = new Set(['check', 'remote-debugging-port', 'headless', 'convert-to', 'naive', 'runs']);
+const OTHER_PROGRAMS = new Set(['check', 'remote-debugging-port', 'headless', 'convert-to', 'naive', 'runs', 'renderer-process-limit']);
 
 describe('README and the command declarations', () => {
   it('the command reference is the one the declarations generate (npx tsx scripts/readme-commands.ts)', () => {
