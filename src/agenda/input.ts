@@ -3,7 +3,7 @@
  * pages. Every problem of every file is collected into one InputError.
  */
 import { basename, extname } from 'node:path';
-import { EncryptedPDFError, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { EncryptedPDFError, ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { DOCUMENT_NUMBER_INFO_KEY } from '../print/metadata.ts';
 import { InputError, type Problem } from '../errors/errors.ts';
 import { messages, pdfInputMessages } from '../errors/messages.ts';
@@ -46,7 +46,7 @@ async function readOne(file: string, problems: Problem[]): Promise<AgendaInput |
   }
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (err) {
     problems.push(
       // pdf-lib's errors are ES5 classes: instanceof does not work on them

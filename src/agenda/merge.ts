@@ -3,7 +3,7 @@
  * structure tree (tags.ts), the outline (outline.ts, planned in plan.ts), and the printed marks
  * (stamps.ts) drawn as Form XObjects inside /Artifact marked content.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import type { PDFContext } from 'pdf-lib';
 import { ObjectCopier, dropUnreachable, lookupDict, name } from './objects.ts';
 import { readOutline, writeOutline, type OutlineTarget } from './outline.ts';
@@ -197,7 +197,7 @@ const fmt = (n: number): string => {
  * tiles share one font).
  */
 async function tileForms(ctx: PDFContext, pdf: Uint8Array): Promise<PDFRef[]> {
-  const src = await PDFDocument.load(pdf, { updateMetadata: false });
+  const src = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const copier = new ObjectCopier(src.context, ctx);
   return src.getPages().map((page) => {
     const contents = page.node.Contents();
@@ -336,7 +336,7 @@ export async function mergePacket(input: MergeInput): Promise<MergeResult> {
 
   merger?.finish();
   dropUnreachable(ctx);
-  const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const pdf = await packet.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf, tagged, footersRemoved, numbersReplaced, stampPlacements };
 }
 

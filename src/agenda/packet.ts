@@ -3,7 +3,7 @@
  * browser, merge everything with pdf-lib, then stamp deterministic metadata (print/metadata.ts):
  * the same inputs and options always give the same bytes.
  */
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { dateJa } from '../common/era.ts';
 import type { BrowserSession } from '../print/browser.ts';
 import { applyPdfMetadata } from '../print/metadata.ts';
@@ -80,13 +80,13 @@ export async function buildAgendaPacket(inputs: readonly AgendaInput[], opts: Ag
       printCover(session, coverContent(opts.title, opts.date, plan), { date, env: opts.env, timeoutMs: opts.timeoutMs }),
       needed.tiles.length > 0 ? printTiles(session, needed.tiles, { timeoutMs: opts.timeoutMs }) : Promise.resolve(null),
     ]);
-    cover = await PDFDocument.load(coverPdf, { updateMetadata: false });
+    cover = await PDFDocument.load(coverPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     tiles = { ...needed, pdf: tilesPdf ?? new Uint8Array() };
     if (cover.getPageCount() === coverPages) break;
     coverPages = cover.getPageCount();
   }
   if (cover.getPageCount() !== plan.coverPages) throw new Error('internal: the cover length does not settle');
-  const tilePages = tiles.tiles.length > 0 ? (await PDFDocument.load(tiles.pdf, { updateMetadata: false })).getPageCount() : 0;
+  const tilePages = tiles.tiles.length > 0 ? (await PDFDocument.load(tiles.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })).getPageCount() : 0;
   if (tilePages !== tiles.tiles.length) throw new Error(`internal: ${tiles.tiles.length} stamps printed on ${tilePages} pages`);
   const printMs = performance.now() - t;
 

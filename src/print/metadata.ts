@@ -5,7 +5,7 @@
  * numbers (structure tree, outline, MarkInfo, ParentTree).
  */
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { EnvironmentError } from '../errors/errors.ts';
 import { canonicalizeStructureIds } from './structure.ts';
 import { fastPdfMetadata } from './fast-metadata.ts';
@@ -71,7 +71,7 @@ export async function applyPdfMetadata(
     extra: meta.documentNumber !== undefined ? { [DOCUMENT_NUMBER_INFO_KEY]: meta.documentNumber } : undefined,
   });
   if (fast) return fast;
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const chromiumProducer = doc.getProducer();
   canonicalizeStructureIds(doc);
 
@@ -88,7 +88,7 @@ export async function applyPdfMetadata(
 
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
-  const saved = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+  const saved = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity }));
 
   const id = createHash('sha256').update(saved).digest('hex').slice(0, 32).toUpperCase();
   const trailer = saved.lastIndexOf('trailer');

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, StandardFonts } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
 import { sampleBuild } from '../helpers/fixtures.ts';
@@ -159,7 +159,7 @@ describe('the agenda packet', () => {
   });
 
   it('carries one structure tree: a Part per source, every page in the parent tree', async () => {
-    const doc = await PDFDocument.load(readFileSync(packet));
+    const doc = await PDFDocument.load(readFileSync(packet), { parseSpeed: ParseSpeeds.Fastest });
     const ctx = doc.context;
     const get = <T>(o: unknown): T => (o instanceof PDFRef ? ctx.lookup(o) : o) as T;
     const root = get<PDFDict>(doc.catalog.get(PDFName.of('StructTreeRoot')));
