@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { HOOK_MS, TEST_MS } from './test/helpers/time-limits.ts';
+import LongRunningFirst from './test/setup/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     // whole suite (CPU 293 s → 179 s). Tests must therefore leave module state and process.env as
     // they found them (stubs restored in finally, env passed through CommandIO).
     isolate: false,
+    // the longest-running files start first, so the run does not end with one of them alone
+    sequence: { sequencer: LongRunningFirst },
     testTimeout: TEST_MS,
     hookTimeout: HOOK_MS,
     env: { TZ: 'Asia/Tokyo' },
