@@ -54,6 +54,8 @@ export class BrowserSession {
   readonly #maxSpares: number;
   #spares: Page[] = [];
   #refilling = false;
+  /** The spare pages being opened, while they are. */
+  #refillDone: Promise<void> | undefined;
   readonly #inUse = new Set<Page>();
   #busy = 0;
   #waiters: Waiter[] = [];
@@ -70,6 +72,11 @@ export class BrowserSession {
   /** Times the browser was relaunched after it disconnected unexpectedly. */
   get restarts(): number {
     return this.#restarts;
+  }
+
+  /** Spare pages open, or being opened, ahead of use. */
+  get spareCount(): number {
+    return this.#spares.length + (this.#refilling ? 1 : 0);
   }
 
   /** The running browser, if any (source, path, attempts, launch time). */
@@ -132,6 +139,8 @@ export class BrowserSession {
     }
     try {
       const l = await this.#ensure();
+      // a spare being opened is taken rather than a second page opened beside it
+      if (this.#spares.length === 0 && this.#refilling) await this.#refillDone;
       let page: Page | undefined;
       while ((page = this.#spares.shift())) {
         if (!page.isClosed() && page.browser() === l.browser) break;
@@ -147,8 +156,13 @@ export class BrowserSession {
   }
 
   /** Opens fresh pages ahead of use, up to sparePages. Failures only mean no spare. */
-  async #refill(): Promise<void> {
-    if (this.#refilling) return;
+  #refill(): Promise<void> {
+    if (this.#refilling) return this.#refillDone!;
+    this.#refillDone = this.#openSpares();
+    return this.#refillDone;
+  }
+
+  async #openSpares(): Promise<void> {
     this.#refilling = true;
     try {
       while (this.#spares.length < this.#maxSpares && this.#busy + this.#spares.length < this.#maxPages && !this.#closing) {

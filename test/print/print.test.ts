@@ -198,16 +198,15 @@ describe('BrowserSession', () => {
   it('opens no page it cannot use: with maxPages 1, the one page is ready before it is asked for, and no spare is opened while it prints', async () => {
     const shared = session.launched!;
     const one = new BrowserSession({ browserWSEndpoint: shared.browser.wsEndpoint(), maxPages: 1 });
-    const l = await one.start();
+    await one.start();
     try {
-      await new Promise((r) => setTimeout(r, 500)); // the page opened ahead is ready by now
+      expect(one.spareCount, 'the page opened ahead, at launch').toBe(1);
+      // asked for while it is still being opened: that page is the one given, no second one
       const page = await one.acquire();
-      // pages opened from now on (this file's tests run one at a time: none but the session's)
-      let opened = 0;
-      l.browser.on('targetcreated', () => opened++);
+      expect(one.spareCount, 'spares opened while the one page is in use').toBe(0);
       await page.setContent('<p>x</p>');
-      await new Promise((r) => setTimeout(r, 500)); // a spare would be opening by now
-      expect(opened, 'pages opened while the one page is in use').toBe(0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(one.spareCount).toBe(0);
       await one.release(page);
     } finally {
       await one.close();
